@@ -1,0 +1,65 @@
+package rlx.envs.wrappers;
+
+import rlx.envs.core.Env;
+import rlx.envs.core.EnvSpec;
+import rlx.envs.core.Reset;
+import rlx.envs.core.Step;
+
+/**
+ * Truncates episodes after {@code maxEpisodeSteps} steps, as Gymnasium's {@code TimeLimit}: the last step reports
+ * {@code truncated = true} (together with {@code terminated} if the env also terminated on it).
+ */
+public final class TimeLimit<O, A> extends Wrapper<O, A> {
+
+    private final int maxEpisodeSteps;
+    private int elapsedSteps;
+    private boolean running;
+
+    public TimeLimit(Env<O, A> env, int maxEpisodeSteps) {
+        super(env);
+        if (maxEpisodeSteps <= 0) {
+            throw new IllegalArgumentException("maxEpisodeSteps (" + maxEpisodeSteps + ") must be > 0");
+        }
+        this.maxEpisodeSteps = maxEpisodeSteps;
+    }
+
+    @Override
+    public EnvSpec spec() {
+        return env.spec().withTimeLimit(maxEpisodeSteps);
+    }
+
+    @Override
+    public Reset<O> reset(long seed) {
+        return start(env.reset(seed));
+    }
+
+    @Override
+    public Reset<O> reset() {
+        return start(env.reset());
+    }
+
+    private Reset<O> start(Reset<O> reset) {
+        elapsedSteps = 0;
+        running = true;
+        return reset;
+    }
+
+    @Override
+    public Step<O> step(A action) {
+        if (!running) {
+            throw new IllegalStateException(spec().id() + ": step() called after the episode was truncated at "
+                    + maxEpisodeSteps + " steps or before reset(); call reset() first");
+        }
+        Step<O> step = env.step(action);
+        elapsedSteps++;
+        if (elapsedSteps >= maxEpisodeSteps) {
+            step = step.withTruncated(true);
+        }
+        running = !step.done();
+        return step;
+    }
+
+    public int elapsedSteps() {
+        return elapsedSteps;
+    }
+}
