@@ -2,6 +2,7 @@ package rlx.envs.classic;
 
 import java.util.Map;
 import java.util.random.RandomGenerator;
+import rlx.envs.core.Discrete;
 import rlx.envs.core.Env;
 import rlx.envs.core.EnvSpec;
 import rlx.envs.core.FlatEnv;
@@ -21,12 +22,14 @@ import rlx.envs.core.Step;
 public abstract class ClassicControlEnv<A> implements Env<float[], A>, FlatEnv, Restorable {
 
     private final EnvSpec spec;
+    private final Discrete discreteActions;
     private RandomGenerator rng = Seeds.generator(Seeds.DEFAULT_SEED);
     private boolean running;
     private boolean terminated;
 
     protected ClassicControlEnv(EnvSpec spec) {
         this.spec = spec;
+        this.discreteActions = spec.actionSpace() instanceof Discrete d ? d : null;
     }
 
     /** Draws the start state of an episode. */
@@ -102,7 +105,8 @@ public abstract class ClassicControlEnv<A> implements Env<float[], A>, FlatEnv, 
 
     @Override
     public double stepInto(int action, float[] obs, int offset) {
-        if (!actionSpace().containsObject(action)) {
+        // a primitive range check: this runs once per env step in the vector path
+        if (discreteActions == null || !discreteActions.contains(action)) {
             throw new InvalidActionException(action, actionSpace());
         }
         requireRunning();
