@@ -10,7 +10,7 @@ import java.util.Locale;
  * @param details one line per mismatch (the first few), for humans
  */
 public record ReplayReport(String envId, int episodes, int steps, double rolloutMaxError, double stepwiseMaxError,
-                           int mismatches, List<String> details) {
+                           int mismatches, List<String> details) implements ReplayResult {
 
     public ReplayReport {
         details = List.copyOf(details);

@@ -1,0 +1,34 @@
+package rlx.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import rlx.envs.core.EnvRegistry;
+import rlx.experiments.bench.EnvStepBenchmark;
+
+/** {@code rlx bench ...}: throughput benchmarks whose last line is machine-readable. */
+@Command(name = "bench", description = "Throughput benchmarks.", mixinStandardHelpOptions = true)
+final class BenchCommand {
+
+    @Spec
+    CommandSpec spec;
+
+    @Command(name = "env", description = {
+        "Raw vectorised env stepping with random actions, one thread. Last line:",
+        "  bench env=<id> envs=<n> steps_per_second=<x>"})
+    int env(@Parameters(paramLabel = "<id>", description = "Registered env id.") String id,
+            @Option(names = "--envs", defaultValue = "64", description = "Vectorised copies (default ${DEFAULT-VALUE}).") int envs,
+            @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds,
+            @Option(names = "--seed", defaultValue = "0", description = "Root seed (default ${DEFAULT-VALUE}).") long seed) {
+        EnvStepBenchmark.Result r = new EnvStepBenchmark(EnvRegistry.standard()).run(id, envs, seconds, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "env_steps=%d seconds=%.2f allocated_bytes_per_step=%.4f%n",
+                r.envSteps(), r.seconds(), r.allocatedBytesPerStep());
+        out.printf(Locale.ROOT, "bench env=%s envs=%d steps_per_second=%.0f%n", id, envs, r.stepsPerSecond());
+        return 0;
+    }
+}

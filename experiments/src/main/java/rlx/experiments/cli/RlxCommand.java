@@ -1,0 +1,69 @@
+package rlx.experiments.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code rlx} entry point: parses the command line, runs one command and turns failures into exit codes. */
+@Command(name = "rlx", mixinStandardHelpOptions = true, versionProvider = RlxVersion.class,
+        description = "Reinforcement-learning experiments on the JVM.",
+        subcommands = {EnvCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Every command takes --help. Add --debug anywhere for stack traces on errors."})
+public final class RlxCommand implements Runnable {
+
+    /** Exit code for a command that ran and found a failure (mismatches, failed checks). */
+    public static final int EXIT_FAILED = 1;
+    /** Exit code for bad input: flags, files, ids, config values. */
+    public static final int EXIT_USAGE = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--debug", description = "Print stack traces on errors.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "missing command");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs a command line, writing to the given streams; returns the exit code. Tests call this directly. */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean debug = rest.remove("--debug");
+        CommandLine cli = new CommandLine(new RlxCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setParameterExceptionHandler((e, a) -> {
+            err.println("error: " + e.getMessage());
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (debug) {
+                e.printStackTrace(err);
+            } else {
+                err.println("error: " + message(e));
+            }
+            return e instanceof IllegalArgumentException || e instanceof java.io.IOException ? EXIT_USAGE : EXIT_FAILED;
+        });
+        return cli.execute(rest.toArray(String[]::new));
+    }
+
+    private static String message(Throwable e) {
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file: " + e.getMessage();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+}
