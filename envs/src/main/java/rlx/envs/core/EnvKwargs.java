@@ -75,6 +75,23 @@ public final class EnvKwargs {
         return rows;
     }
 
+    /** A list of numbers (e.g. FrozenLake's reward_schedule); {@code defaultValues} when absent. */
+    public double[] numbers(String key, double... defaultValues) {
+        Object v = values.get(key);
+        double[] d;
+        if (v == null) {
+            d = defaultValues.clone();
+        } else if (v instanceof List<?> list && list.stream().allMatch(Number.class::isInstance)) {
+            d = list.stream().mapToDouble(x -> ((Number) x).doubleValue()).toArray();
+        } else if (v instanceof double[] array) {
+            d = array.clone();
+        } else {
+            throw bad(key, v, "a list of numbers");
+        }
+        resolved.put(key, Arrays.stream(d).boxed().toList());
+        return d;
+    }
+
     /** Every key the env read, with the value it used (defaults included). */
     public Map<String, Object> resolved() {
         return Map.copyOf(resolved);
