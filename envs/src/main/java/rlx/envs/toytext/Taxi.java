@@ -38,7 +38,7 @@ public final class Taxi extends ToyTextEnv {
             "|Y| : |B: |",
             "+---------+");
     /** Stands R, G, Y, B as {row, col}. */
-    static final int[][] STANDS = {{0, 0}, {0, 4}, {4, 0}, {4, 3}};
+    private static final int[][] STANDS = {{0, 0}, {0, 4}, {4, 0}, {4, 3}};
 
     private static final int SOUTH = 0;
     private static final int NORTH = 1;
@@ -80,6 +80,7 @@ public final class Taxi extends ToyTextEnv {
     }
 
     private static TransitionTable table(boolean isRainy, double rainyProbability) {
+        // split as FrozenLake splits success_rate; no rainy reference table exists to confirm the exact double
         double veer = (1.0 - rainyProbability) / 2.0;
         TransitionTable.Builder p = TransitionTable.builder(TaxiState.COUNT, 6);
         double[] initial = new double[TaxiState.COUNT];
