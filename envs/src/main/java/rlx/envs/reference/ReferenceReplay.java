@@ -24,7 +24,10 @@ public final class ReferenceReplay {
         if (format.equals(TrajectoryReplay.FORMAT)) {
             return new TrajectoryReplay(registry).replay(file);
         }
+        if (format.equals(ModelReplay.FORMAT)) {
+            return new ModelReplay(registry).replay(file);
+        }
         throw new IllegalArgumentException(file + ": format is '" + format + "', expected '"
-                + TrajectoryReplay.FORMAT + "' or 'gymnasium-reference-models/1'");
+                + TrajectoryReplay.FORMAT + "' or '" + ModelReplay.FORMAT + "'");
     }
 }

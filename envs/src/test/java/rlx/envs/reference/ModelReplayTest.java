@@ -60,6 +60,14 @@ class ModelReplayTest {
     }
 
     @Test
+    void theGeneralReplayHandsModelFilesToModelReplay() throws IOException {
+        ReplayResult result = new ReferenceReplay(EnvRegistry.standard())
+                .replay(ReferenceFiles.gymnasium("Taxi-v4.model.json"));
+
+        assertEquals("model env=Taxi-v4 states=500 mismatches=0", result.summaryLine());
+    }
+
+    @Test
     void detectsAProbabilityOneUlpOff(@TempDir Path dir) throws IOException {
         ModelReport report = corrupt(dir, "FrozenLake-v1.model.json", root -> {
             ArrayNode outcome = outcome(root, 0, 14, 1, 2);
