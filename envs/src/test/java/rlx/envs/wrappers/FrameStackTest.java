@@ -46,8 +46,9 @@ class FrameStackTest {
         first[1] = 99;
         float[] second = env.step(0).observation();
         assertArrayEquals(new float[] {0, 1}, second);
-        second[0] = 42;
+        second[1] = 42;
         assertArrayEquals(new float[] {1, 2}, env.step(0).observation());
+        assertArrayEquals(new float[] {0, 42}, second, "a returned array does not change with later steps");
     }
 
     @Test
