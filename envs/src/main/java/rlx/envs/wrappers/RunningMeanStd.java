@@ -64,53 +64,53 @@ public final class RunningMeanStd {
     }
 
     /**
-     * Adds {@code count} vectors stored back to back in {@code batch} from {@code offset}: vector {@code j} is
+     * Adds {@code n} vectors stored back to back in {@code batch} from {@code offset}: vector {@code j} is
      * {@code batch[offset + j * size() ..]}. Allocates nothing.
      */
-    public void update(float[] batch, int offset, int count) {
-        checkRange(batch.length, offset, count);
-        if (count == 0) {
+    public void update(float[] batch, int offset, int n) {
+        checkRange(batch.length, offset, n);
+        if (n == 0) {
             return;
         }
         int size = size();
         for (int d = 0; d < size; d++) {
             double sum = 0;
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < n; j++) {
                 sum += batch[offset + j * size + d];
             }
-            double batchMean = sum / count;
+            double batchMean = sum / n;
             // a second pass over the batch: summing squares first would lose precision for large means
             double squares = 0;
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < n; j++) {
                 double dev = batch[offset + j * size + d] - batchMean;
                 squares += dev * dev;
             }
-            merge(d, batchMean, squares / count, count);
+            merge(d, batchMean, squares / n, n);
         }
-        this.count += count;
+        count += n;
     }
 
     /** {@link #update(float[], int, int)} for double data, e.g. the discounted returns of several envs. */
-    public void update(double[] batch, int offset, int count) {
-        checkRange(batch.length, offset, count);
-        if (count == 0) {
+    public void update(double[] batch, int offset, int n) {
+        checkRange(batch.length, offset, n);
+        if (n == 0) {
             return;
         }
         int size = size();
         for (int d = 0; d < size; d++) {
             double sum = 0;
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < n; j++) {
                 sum += batch[offset + j * size + d];
             }
-            double batchMean = sum / count;
+            double batchMean = sum / n;
             double squares = 0;
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < n; j++) {
                 double dev = batch[offset + j * size + d] - batchMean;
                 squares += dev * dev;
             }
-            merge(d, batchMean, squares / count, count);
+            merge(d, batchMean, squares / n, n);
         }
-        this.count += count;
+        count += n;
     }
 
     /** Adds one scalar sample; only for statistics of {@link #size()} 1 (e.g. returns). */
@@ -120,7 +120,7 @@ public final class RunningMeanStd {
         count += 1;
     }
 
-    /** Merges one element's batch moments; {@link #count} is advanced by the caller once all elements are done. */
+    /** Merges one element's batch moments; the caller advances the count once every element is merged. */
     private void merge(int d, double batchMean, double batchVar, int n) {
         double total = count + n;
         double delta = batchMean - mean[d];
@@ -133,14 +133,14 @@ public final class RunningMeanStd {
         normalize(x, offset, 1, epsilon);
     }
 
-    /** Normalises {@code count} vectors stored back to back from {@code offset}, in place. Allocates nothing. */
-    public void normalize(float[] batch, int offset, int count, double epsilon) {
-        checkRange(batch.length, offset, count);
+    /** Normalises {@code n} vectors stored back to back from {@code offset}, in place. Allocates nothing. */
+    public void normalize(float[] batch, int offset, int n, double epsilon) {
+        checkRange(batch.length, offset, n);
         int size = size();
         for (int d = 0; d < size; d++) {
             double m = mean[d];
             double scale = 1.0 / Math.sqrt(var[d] + epsilon);
-            for (int j = 0; j < count; j++) {
+            for (int j = 0; j < n; j++) {
                 int i = offset + j * size + d;
                 batch[i] = (float) ((batch[i] - m) * scale);
             }
@@ -185,12 +185,12 @@ public final class RunningMeanStd {
         count = state.count();
     }
 
-    private void checkRange(int length, int offset, int count) {
-        if (count < 0) {
-            throw new IllegalArgumentException("count (" + count + ") must be >= 0");
+    private void checkRange(int length, int offset, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n (" + n + ") must be >= 0");
         }
-        if (offset < 0 || (long) offset + (long) count * size() > length) {
-            throw new IllegalArgumentException(count + " vectors of " + size() + " floats from offset " + offset
+        if (offset < 0 || (long) offset + (long) n * size() > length) {
+            throw new IllegalArgumentException(n + " vectors of " + size() + " floats from offset " + offset
                     + " do not fit in an array of " + length);
         }
     }

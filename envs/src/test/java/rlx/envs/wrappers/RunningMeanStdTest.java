@@ -183,7 +183,7 @@ class RunningMeanStdTest {
         assertMessage("size (0)", () -> new RunningMeanStd(0));
         assertMessage("initialCount (0.0)", () -> new RunningMeanStd(1, 0));
         assertMessage("initialCount (NaN)", () -> new RunningMeanStd(1, Double.NaN));
-        assertMessage("count (-1)", () -> new RunningMeanStd(2).update(new float[4], 0, -1));
+        assertMessage("n (-1)", () -> new RunningMeanStd(2).update(new float[4], 0, -1));
         assertMessage("do not fit", () -> new RunningMeanStd(2).update(new float[4], 1, 2));
         assertMessage("do not fit", () -> new RunningMeanStd(2).normalize(new float[4], 3, 1e-8));
         assertMessage("sample has 3", () -> new RunningMeanStd(2).update(new float[3]));
