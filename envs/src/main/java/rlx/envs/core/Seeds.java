@@ -1,8 +1,5 @@
 package rlx.envs.core;
 
-import java.util.random.RandomGenerator;
-import java.util.random.RandomGeneratorFactory;
-
 /**
  * Seed derivation and generator construction. Every component derives its seed from one root seed and an index
  * (env copy i, runner i, evaluator i), so runs are reproducible without any shared or static generator.
@@ -12,15 +9,12 @@ public final class Seeds {
     /** The seed an env uses if {@link Env#reset()} is called before any seeded reset. */
     public static final long DEFAULT_SEED = 0L;
 
-    private static final RandomGeneratorFactory<RandomGenerator> FACTORY =
-            RandomGeneratorFactory.of("L64X128MixRandom");
-
     private Seeds() {
     }
 
-    /** A fresh generator for {@code seed}; the same seed always gives the same stream. */
-    public static RandomGenerator generator(long seed) {
-        return FACTORY.create(seed);
+    /** A fresh generator for {@code seed}; the same seed always gives the same stream. Its state can be saved. */
+    public static Rng generator(long seed) {
+        return new Rng(seed);
     }
 
     /**
