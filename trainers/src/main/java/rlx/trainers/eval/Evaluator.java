@@ -1,0 +1,59 @@
+package rlx.trainers.eval;
+
+import java.util.Map;
+import rlx.agents.core.DiscretePolicy;
+import rlx.envs.core.EnvRegistry;
+import rlx.envs.vector.SyncVectorEnv;
+
+/**
+ * Runs a fixed number of episodes of a policy on fresh env copies seeded from {@code seed}. Copy {@code i} plays
+ * {@code (episodes + i) / numEnvs} episodes (SB3's split), so the estimate is not biased towards short episodes.
+ */
+public final class Evaluator {
+
+    private final EnvRegistry registry;
+    private final String envId;
+    private final Map<String, ?> kwargs;
+    private final int numEnvs;
+
+    public Evaluator(EnvRegistry registry, String envId, Map<String, ?> kwargs, int numEnvs) {
+        if (numEnvs <= 0) {
+            throw new IllegalArgumentException("numEnvs (" + numEnvs + ") must be > 0");
+        }
+        this.registry = registry;
+        this.envId = envId;
+        this.kwargs = kwargs;
+        this.numEnvs = numEnvs;
+    }
+
+    public EvalResult run(DiscretePolicy policy, int episodes, long seed) {
+        if (episodes <= 0) {
+            throw new IllegalArgumentException("episodes (" + episodes + ") must be > 0");
+        }
+        int copies = Math.min(numEnvs, episodes);
+        SyncVectorEnv venv = SyncVectorEnv.make(registry, envId, kwargs, copies);
+        int[] targets = new int[copies];
+        for (int i = 0; i < copies; i++) {
+            targets[i] = (episodes + i) / copies;
+        }
+        int[] finished = new int[copies];
+        double[] returns = new double[episodes];
+        int[] lengths = new int[episodes];
+        int count = 0;
+        int[] actions = new int[copies];
+        venv.reset(seed);
+        while (count < episodes) {
+            policy.act(venv.observations(), copies, actions);
+            venv.step(actions);
+            for (int i = 0; i < copies; i++) {
+                if (venv.done(i) && finished[i] < targets[i]) {
+                    finished[i]++;
+                    returns[count] = venv.finishedReturn(i);
+                    lengths[count] = venv.finishedLength(i);
+                    count++;
+                }
+            }
+        }
+        return new EvalResult(returns, lengths);
+    }
+}
