@@ -1,0 +1,108 @@
+package rlx.envs.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.Test;
+
+class DiscreteTest {
+
+    @Test
+    void containsExactlyTheIntegersFromStartToStartPlusNMinusOne() {
+        Discrete space = new Discrete(3, -1);
+
+        assertTrue(space.contains(-1));
+        assertTrue(space.contains(0));
+        assertTrue(space.contains(1));
+        assertFalse(space.contains(-2));
+        assertFalse(space.contains(2));
+        assertFalse(space.contains((Integer) null));
+    }
+
+    @Test
+    void defaultStartIsZero() {
+        Discrete space = new Discrete(2);
+
+        assertEquals(0, space.start());
+        assertTrue(space.contains(0));
+        assertTrue(space.contains(1));
+        assertFalse(space.contains(2));
+        assertFalse(space.contains(-1));
+    }
+
+    @Test
+    void samplesStayInRangeAndReachEveryValue() {
+        Discrete space = new Discrete(5, 10);
+        RandomGenerator rng = Seeds.generator(42);
+        Set<Integer> seen = new TreeSet<>();
+        for (int i = 0; i < 1000; i++) {
+            int x = space.sample(rng);
+            assertTrue(x >= 10 && x <= 14, "sampled " + x);
+            seen.add(x);
+        }
+        assertEquals(Set.of(10, 11, 12, 13, 14), seen);
+    }
+
+    @Test
+    void sampleIsDeterministicForAFixedSeed() {
+        Discrete space = new Discrete(1000);
+        RandomGenerator a = Seeds.generator(7);
+        RandomGenerator b = Seeds.generator(7);
+        for (int i = 0; i < 100; i++) {
+            assertEquals(space.sample(a), space.sample(b));
+        }
+    }
+
+    @Test
+    void rejectsANonPositiveSizeAndNamesIt() {
+        IllegalArgumentException zero = assertThrows(IllegalArgumentException.class, () -> new Discrete(0));
+        assertTrue(zero.getMessage().contains("(0)"), zero.getMessage());
+        IllegalArgumentException negative = assertThrows(IllegalArgumentException.class, () -> new Discrete(-3, 2));
+        assertTrue(negative.getMessage().contains("(-3)"), negative.getMessage());
+    }
+
+    @Test
+    void isAScalarOfFlatSizeOne() {
+        Discrete space = new Discrete(4, 1);
+
+        assertArrayEquals(new int[0], space.shape());
+        assertEquals(1, space.flatSize());
+    }
+
+    @Test
+    void onlyIntegersAreInstances() {
+        Discrete space = new Discrete(2);
+
+        assertTrue(space.isInstance(1));
+        assertFalse(space.isInstance(1L));
+        assertFalse(space.isInstance(1.0));
+        assertFalse(space.isInstance(new int[] {1}));
+        assertFalse(space.containsObject(1L));
+        assertTrue(space.containsObject(1));
+        assertFalse(space.containsObject(null));
+    }
+
+    @Test
+    void equalityDependsOnSizeAndStart() {
+        assertEquals(new Discrete(3), new Discrete(3, 0));
+        assertEquals(new Discrete(3).hashCode(), new Discrete(3, 0).hashCode());
+        assertEquals(new Discrete(3, 2), new Discrete(3, 2));
+        assertEquals(new Discrete(3, 2).hashCode(), new Discrete(3, 2).hashCode());
+        assertNotEquals(new Discrete(3), new Discrete(3, 1));
+        assertNotEquals(new Discrete(3), new Discrete(4));
+        assertNotEquals(new Discrete(3), (Object) new MultiDiscrete(new int[] {3}));
+    }
+
+    @Test
+    void toStringShowsTheStartOnlyWhenItIsNotZero() {
+        assertEquals("Discrete(3)", new Discrete(3).toString());
+        assertEquals("Discrete(3, start=-1)", new Discrete(3, -1).toString());
+    }
+}
