@@ -257,6 +257,44 @@ class EnvCheckerTest {
                 "invalid actions: -1 was accepted by Discrete(2)"), failures);
     }
 
+    /** Refuses a step before the first reset, but not after a terminal step. */
+    static class NoEndOfEpisode extends WalkEnv {
+        NoEndOfEpisode() {
+            super();
+        }
+
+        NoEndOfEpisode(int maxEpisodeSteps) {
+            super(maxEpisodeSteps);
+        }
+
+        @Override
+        void checkEpisode() {
+            if (!running && !terminated) {
+                throw new IllegalStateException(spec().id() + ": step() before reset()");
+            }
+        }
+    }
+
+    @Test
+    void catchesAnEnvThatAllowsSteppingAfterTermination() {
+        List<String> failures = checker.check(NoEndOfEpisode::new, NoEndOfEpisode::new);
+
+        assertEquals(List.of(
+                "flags: step() after the episode ended was accepted",
+                "flags: step() after the episode ended was accepted by the raw env"), failures);
+    }
+
+    @Test
+    void catchesARawEnvThatAllowsSteppingAfterTerminationBehindTimeLimit() {
+        // make() puts a TimeLimit around the env, and TimeLimit refuses the extra step itself
+        EnvRegistry registry = new EnvRegistry().register("test/Walk-v0", k -> new NoEndOfEpisode(100));
+
+        List<String> failures = checker.check(() -> registry.make("test/Walk-v0"),
+                () -> registry.makeRaw("test/Walk-v0"));
+
+        assertEquals(List.of("flags: step() after the episode ended was accepted by the raw env"), failures);
+    }
+
     @Test
     void catchesAnEnvThatAllowsSteppingBeforeReset() {
         class NoResetNeeded extends WalkEnv {
