@@ -178,6 +178,23 @@ public final class EnvChecker {
             invalid.add(nan);
             invalid.add(new float[b.flatSize() + 1]);
             invalid.add(0);
+            // just past a finite bound, the rest of the action inside the box
+            for (int i = 0; i < b.flatSize(); i++) {
+                if (Float.isFinite(b.high(i))) {
+                    float[] above = b.sample(Seeds.generator(seed));
+                    above[i] = Math.nextUp(b.high(i));
+                    invalid.add(above);
+                    break;
+                }
+            }
+            for (int i = 0; i < b.flatSize(); i++) {
+                if (Float.isFinite(b.low(i))) {
+                    float[] below = b.sample(Seeds.generator(seed));
+                    below[i] = Math.nextDown(b.low(i));
+                    invalid.add(below);
+                    break;
+                }
+            }
         }
         for (Object action : invalid) {
             try {

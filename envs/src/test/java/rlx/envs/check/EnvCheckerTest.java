@@ -257,6 +257,75 @@ class EnvCheckerTest {
                 "invalid actions: -1 was accepted by Discrete(2)"), failures);
     }
 
+    /** A continuous random walk: action [push] in [-1, 1] moves the walker by push; terminates at |x| >= 4. */
+    static class PushEnv implements Env<float[], float[]> {
+        private final EnvSpec spec = new EnvSpec("test/Push-v0", Box.uniform(-10f, 10f, 1), Box.uniform(-1f, 1f, 1), 0,
+                OptionalDouble.empty(), Map.of());
+        RandomGenerator rng = Seeds.generator(Seeds.DEFAULT_SEED);
+        float position;
+        boolean running;
+
+        @Override
+        public EnvSpec spec() {
+            return spec;
+        }
+
+        @Override
+        public Reset<float[]> reset(long seed) {
+            rng = Seeds.generator(seed);
+            return reset();
+        }
+
+        @Override
+        public Reset<float[]> reset() {
+            position = (float) (rng.nextDouble() - 0.5);
+            running = true;
+            return Reset.of(new float[] {position});
+        }
+
+        @Override
+        public Step<float[]> step(float[] action) {
+            checkAction(action);
+            if (!running) {
+                throw new IllegalStateException(spec.id() + ": no episode is running");
+            }
+            position += action[0];
+            boolean terminated = Math.abs(position) >= 4;
+            running = !terminated;
+            return new Step<>(new float[] {position}, -1.0, terminated, false, Map.of());
+        }
+
+        void checkAction(float[] action) {
+            if (!actionSpace().contains(action)) {
+                throw new InvalidActionException(action, actionSpace());
+            }
+        }
+    }
+
+    @Test
+    void aWellBehavedContinuousEnvPasses() {
+        assertEquals(List.of(), checker.check(PushEnv::new, PushEnv::new));
+    }
+
+    @Test
+    void catchesAContinuousEnvThatAcceptsOutOfRangeActions() {
+        class AcceptsAnyPush extends PushEnv {
+            @Override
+            void checkAction(float[] action) {
+                // refuses NaN and the wrong length, but lets a push of any size through
+                if (action.length != 1 || Float.isNaN(action[0])) {
+                    throw new InvalidActionException(action, actionSpace());
+                }
+            }
+        }
+
+        List<String> failures = checker.check(AcceptsAnyPush::new, AcceptsAnyPush::new);
+
+        assertEquals(List.of(
+                "invalid actions: [1.0000001] was accepted by Box(-1.0, 1.0, [1], float32)",
+                "invalid actions: [-1.0000001] was accepted by Box(-1.0, 1.0, [1], float32)"), failures);
+    }
+
     /** Refuses a step before the first reset, but not after a terminal step. */
     static class NoEndOfEpisode extends WalkEnv {
         NoEndOfEpisode() {
