@@ -121,6 +121,7 @@ class ClassicEpisodeProtocolTest {
 
         IllegalStateException e = assertThrows(IllegalStateException.class, () -> env.stepObject(validAction(env)));
         assertTrue(e.getMessage().contains(id), e.getMessage());
+        assertTrue(e.getMessage().contains("terminated"), e.getMessage());
     }
 
     @ParameterizedTest

@@ -123,8 +123,11 @@ class TimeLimitTest {
         env.reset(0);
         env.step(0);
 
-        assertThrows(IllegalStateException.class, () -> env.step(0));
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> env.step(0));
         assertEquals(1, inner.actions.size());
+        assertTrue(e.getMessage().contains("test/Counting-v0"), e.getMessage());
+        assertTrue(e.getMessage().contains("terminated"), e.getMessage());
+        assertFalse(e.getMessage().contains("truncated"), e.getMessage());
     }
 
     @Test
@@ -136,6 +139,7 @@ class TimeLimitTest {
 
         assertTrue(e.getMessage().contains("test/Counting-v0"), e.getMessage());
         assertTrue(e.getMessage().contains("before reset"), e.getMessage());
+        assertFalse(e.getMessage().contains("truncated"), e.getMessage());
         assertTrue(inner.actions.isEmpty());
     }
 
