@@ -132,7 +132,7 @@ public final class Box implements Space<float[]> {
 
     @Override
     public String format(Object x) {
-        return x instanceof float[] a ? Arrays.toString(a) : String.valueOf(x);
+        return SpaceFormat.format(x);
     }
 
     @Override

@@ -46,7 +46,7 @@ public record Discrete(int n, int start) implements Space<Integer> {
 
     @Override
     public String format(Object x) {
-        return String.valueOf(x);
+        return SpaceFormat.format(x);
     }
 
     @Override

@@ -166,6 +166,18 @@ class ClassicEpisodeProtocolTest {
 
     @ParameterizedTest
     @ValueSource(strings = {CartPole.ID, Acrobot.ID, MountainCar.ID, Pendulum.ID})
+    void wrongTypeActionMessageShowsTheActionsElements(String id) {
+        Env<?, ?> env = REGISTRY.makeRaw(id);
+        env.reset(0);
+        Object wrongType = env.actionSpace() instanceof Discrete ? new float[] {1.5f} : new double[] {1.5};
+
+        InvalidActionException e = assertThrows(InvalidActionException.class, () -> env.stepObject(wrongType));
+
+        assertTrue(e.getMessage().contains("invalid action [1.5]"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {CartPole.ID, Acrobot.ID, MountainCar.ID, Pendulum.ID})
     void resetWithTheSameSeedGivesTheSameEpisode(String id) {
         Env<?, ?> a = REGISTRY.make(id);
         Env<?, ?> b = REGISTRY.make(id);

@@ -259,4 +259,13 @@ class BoxTest {
         assertEquals("Box([-1.0, 0.0], [1.0, 2.0], [2], float32)",
                 new Box(new float[] {-1f, 0f}, new float[] {1f, 2f}).toString());
     }
+
+    @Test
+    void formatPrintsArraysOfOtherTypesElementWise() {
+        Box box = Box.uniform(-2f, 2f, 1);
+
+        assertEquals("[1, 2]", box.format(new int[] {1, 2}));
+        assertEquals("[0.5]", box.format(new double[] {0.5}));
+        assertEquals("3", box.format(3));
+    }
 }

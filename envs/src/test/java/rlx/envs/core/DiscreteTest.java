@@ -105,4 +105,24 @@ class DiscreteTest {
         assertEquals("Discrete(3)", new Discrete(3).toString());
         assertEquals("Discrete(3, start=-1)", new Discrete(3, -1).toString());
     }
+
+    @Test
+    void formatPrintsAnyArrayElementWise() {
+        Discrete space = new Discrete(2);
+
+        assertEquals("1", space.format(1));
+        assertEquals("[1.5]", space.format(new float[] {1.5f}));
+        assertEquals("[0.5, 2.0]", space.format(new double[] {0.5, 2.0}));
+        assertEquals("[1, 2]", space.format(new int[] {1, 2}));
+        assertEquals("[3]", space.format(new long[] {3}));
+        assertEquals("[a, [1]]", space.format(new Object[] {"a", new int[] {1}}));
+        assertEquals("null", space.format(null));
+    }
+
+    @Test
+    void aWrongTypeActionIsNamedInTheInvalidActionMessage() {
+        InvalidActionException e = new InvalidActionException(new float[] {1f}, new Discrete(2));
+
+        assertEquals("invalid action [1.0]: not in action space Discrete(2)", e.getMessage());
+    }
 }

@@ -96,4 +96,11 @@ class MultiDiscreteTest {
         assertEquals("[1, 5]", space.format(new int[] {1, 5}));
         assertEquals("MultiDiscrete([2, 3])", space.toString());
     }
+
+    @Test
+    void formatPrintsArraysOfOtherTypesElementWise() {
+        MultiDiscrete space = new MultiDiscrete(new int[] {2, 3});
+
+        assertEquals("[1.0, 2.5]", space.format(new float[] {1f, 2.5f}));
+    }
 }
