@@ -125,4 +125,31 @@ class DiscreteTest {
 
         assertEquals("invalid action [1.0]: not in action space Discrete(2)", e.getMessage());
     }
+
+    @Test
+    void containsDoesNotWrapAroundForStartsFarFromZero() {
+        // x - start overflows int for these: MAX_VALUE - MIN_VALUE wraps to -1, which is < n
+        Discrete fromMin = new Discrete(10, Integer.MIN_VALUE);
+        assertFalse(fromMin.contains(Integer.MAX_VALUE));
+        assertFalse(fromMin.contains(0));
+        assertTrue(fromMin.contains(Integer.MIN_VALUE + 9));
+        assertFalse(fromMin.contains(Integer.MIN_VALUE + 10));
+
+        Discrete negative = new Discrete(Integer.MAX_VALUE, -5);
+        assertTrue(negative.contains(Integer.MAX_VALUE - 6));
+        assertFalse(negative.contains(Integer.MAX_VALUE - 5));
+        assertFalse(negative.contains(Integer.MAX_VALUE));
+    }
+
+    @Test
+    void rejectsARangeThatDoesNotFitInAnInt() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Discrete(10, Integer.MAX_VALUE - 5));
+
+        assertTrue(e.getMessage().contains("start=" + (Integer.MAX_VALUE - 5)), e.getMessage());
+        assertTrue(e.getMessage().contains("n=10"), e.getMessage());
+        Discrete top = new Discrete(2, Integer.MAX_VALUE - 1);
+        assertTrue(top.contains(Integer.MAX_VALUE));
+        assertTrue(top.sample(Seeds.generator(0)) >= Integer.MAX_VALUE - 1);
+    }
 }
