@@ -15,7 +15,7 @@ public final class Box implements Space<float[]> {
     private final int[] shape;
 
     public Box(float[] low, float[] high, int... shape) {
-        int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int size = size(shape);
         if (low.length != size || high.length != size) {
             throw new IllegalArgumentException("Box bounds have " + low.length + " and " + high.length
                     + " elements but shape " + Arrays.toString(shape) + " needs " + size);
@@ -30,6 +30,23 @@ public final class Box implements Space<float[]> {
         this.shape = shape.clone();
     }
 
+    /** The number of elements of {@code shape}; every dimension must be >= 0 and the product fit in an int. */
+    private static int size(int[] shape) {
+        int size = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("Box shape " + Arrays.toString(shape) + " has a negative dimension");
+            }
+            try {
+                size = Math.multiplyExact(size, d);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("Box shape " + Arrays.toString(shape) + " has more than "
+                        + Integer.MAX_VALUE + " elements");
+            }
+        }
+        return size;
+    }
+
     /** A one-dimensional box. */
     public Box(float[] low, float[] high) {
         this(low, high, low.length);
@@ -37,7 +54,7 @@ public final class Box implements Space<float[]> {
 
     /** A box with the same bounds on every element. */
     public static Box uniform(float low, float high, int... shape) {
-        int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int size = size(shape);
         float[] lo = new float[size];
         float[] hi = new float[size];
         Arrays.fill(lo, low);

@@ -268,4 +268,32 @@ class BoxTest {
         assertEquals("[0.5]", box.format(new double[] {0.5}));
         assertEquals("3", box.format(3));
     }
+
+    @Test
+    void rejectsANegativeDimensionAndNamesIt() {
+        // (-1) * (-1) = 1 matches one bound, which used to make this shape pass
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Box(new float[1], new float[1], -1, -1));
+        assertTrue(e.getMessage().contains("[-1, -1]"), e.getMessage());
+
+        IllegalArgumentException uniform = assertThrows(IllegalArgumentException.class,
+                () -> Box.uniform(0f, 1f, 2, -3));
+        assertTrue(uniform.getMessage().contains("[2, -3]"), uniform.getMessage());
+    }
+
+    @Test
+    void rejectsAShapeWhoseSizeOverflowsAnInt() {
+        // 65536 * 65536 wraps to 0 in int arithmetic
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Box(new float[0], new float[0], 65536, 65536));
+        assertTrue(e.getMessage().contains("[65536, 65536]"), e.getMessage());
+    }
+
+    @Test
+    void aZeroSizedDimensionGivesAnEmptyBox() {
+        Box empty = new Box(new float[0], new float[0], 3, 0);
+
+        assertEquals(0, empty.flatSize());
+        assertTrue(empty.contains(new float[0]));
+    }
 }
