@@ -25,9 +25,18 @@ public final class Box implements Space<float[]> {
                 throw new IllegalArgumentException("Box bound " + i + " is invalid: low=" + low[i] + " high=" + high[i]);
             }
         }
-        this.low = low.clone();
-        this.high = high.clone();
+        this.low = withoutNegativeZero(low);
+        this.high = withoutNegativeZero(high);
         this.shape = shape.clone();
+    }
+
+    /** A copy with -0.0 replaced by 0.0: both bound the same set, and equals/hashCode compare bits. */
+    private static float[] withoutNegativeZero(float[] bounds) {
+        float[] copy = bounds.clone();
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] += 0.0f; // -0.0f + 0.0f is 0.0f; every other value is unchanged
+        }
+        return copy;
     }
 
     /** The number of elements of {@code shape}; every dimension must be >= 0 and the product fit in an int. */

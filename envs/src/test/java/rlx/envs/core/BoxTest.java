@@ -296,4 +296,16 @@ class BoxTest {
         assertEquals(0, empty.flatSize());
         assertTrue(empty.contains(new float[0]));
     }
+
+    @Test
+    void boundsOfMinusZeroAndZeroDescribeTheSameBox() {
+        // symmetric(0) negates 0 into -0.0f; the set [-0, 0] is the set [0, 0]
+        Box negatedZero = Box.symmetric(1f, 0f);
+        Box plainZero = new Box(new float[] {-1f, 0f}, new float[] {1f, 0f});
+
+        assertEquals(plainZero, negatedZero);
+        assertEquals(plainZero.hashCode(), negatedZero.hashCode());
+        assertEquals(plainZero.toString(), negatedZero.toString());
+        assertTrue(negatedZero.contains(new float[] {0f, -0f}));
+    }
 }
