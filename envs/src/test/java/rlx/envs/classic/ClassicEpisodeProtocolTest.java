@@ -224,11 +224,18 @@ class ClassicEpisodeProtocolTest {
         // stepping in between must not matter: the dynamics draw no random numbers
         a.stepObject(validAction(a));
 
-        float[] nextA = (float[]) a.reset().observation();
+        float[] nextA = ((float[]) a.reset().observation()).clone();
         float[] nextB = (float[]) b.reset().observation();
         assertArrayEquals(nextA, nextB);
         assertFalse(Arrays.equals(seeded, nextA), "unseeded reset repeated the seeded start state");
-        assertArrayEquals((float[]) a.reset().observation(), (float[]) b.reset().observation());
+        float[] thirdA = ((float[]) a.reset().observation()).clone();
+        assertArrayEquals(thirdA, (float[]) b.reset().observation());
+        assertFalse(Arrays.equals(nextA, thirdA), "consecutive unseeded resets gave the same start state");
+
+        // the continuation depends on the seed of the last seeded reset
+        Env<?, ?> other = REGISTRY.makeRaw(id);
+        other.reset(22);
+        assertFalse(Arrays.equals(nextA, (float[]) other.reset().observation()));
     }
 
     @ParameterizedTest
