@@ -15,7 +15,6 @@ import rlx.envs.core.Reset;
 import rlx.envs.core.Seeds;
 import rlx.envs.core.Space;
 import rlx.envs.core.Step;
-import rlx.envs.wrappers.TimeLimit;
 
 /**
  * Checks an env against the API contract: consistent spaces, reset determinism under a seed, observations inside
@@ -60,7 +59,9 @@ public final class EnvChecker {
         guard(failures, "determinism", () -> checkDeterminism(wrapped, failures));
         guard(failures, "rollouts", () -> checkRollouts(env, failures));
         guard(failures, "invalid actions", () -> checkInvalidActions(wrapped.make(), failures));
-        guard(failures, "step after end", () -> checkStepAfterEnd(wrapped.make(), failures));
+        guard(failures, "step after end", () -> checkStepAfterEnd(wrapped.make(), "", failures));
+        // a TimeLimit around the env refuses a step after the end by itself, so the bare env is checked as well
+        guard(failures, "step after end", () -> checkStepAfterEnd(raw.make(), " by the raw env", failures));
         guard(failures, "flat api", () -> checkFlatAgreement(raw, failures));
         return failures;
     }
@@ -177,6 +178,23 @@ public final class EnvChecker {
             invalid.add(nan);
             invalid.add(new float[b.flatSize() + 1]);
             invalid.add(0);
+            // just past a finite bound, the rest of the action inside the box
+            for (int i = 0; i < b.flatSize(); i++) {
+                if (Float.isFinite(b.high(i))) {
+                    float[] above = b.sample(Seeds.generator(seed));
+                    above[i] = Math.nextUp(b.high(i));
+                    invalid.add(above);
+                    break;
+                }
+            }
+            for (int i = 0; i < b.flatSize(); i++) {
+                if (Float.isFinite(b.low(i))) {
+                    float[] below = b.sample(Seeds.generator(seed));
+                    below[i] = Math.nextDown(b.low(i));
+                    invalid.add(below);
+                    break;
+                }
+            }
         }
         for (Object action : invalid) {
             try {
@@ -189,21 +207,21 @@ public final class EnvChecker {
         }
     }
 
-    private void checkStepAfterEnd(Env<?, ?> env, List<String> failures) {
+    private void checkStepAfterEnd(Env<?, ?> env, String which, List<String> failures) {
         try {
             env.stepObject(env.actionSpace().sample(Seeds.generator(seed)));
-            failures.add("flags: step() before reset() was accepted");
+            failures.add("flags: step() before reset() was accepted" + which);
         } catch (IllegalStateException expected) {
             // required
         }
-        Env<?, ?> limited = env.spec().hasTimeLimit() ? env : new TimeLimit<>(env, MAX_STEPS_PER_EPISODE);
+        // step the env itself: wrapping it in a TimeLimit here would make the TimeLimit, not the env, refuse
         RandomGenerator actions = Seeds.generator(seed);
-        limited.reset(seed);
+        env.reset(seed);
         for (int t = 0; t < MAX_STEPS_PER_EPISODE; t++) {
-            if (limited.stepObject(limited.actionSpace().sample(actions)).done()) {
+            if (env.stepObject(env.actionSpace().sample(actions)).done()) {
                 try {
-                    limited.stepObject(limited.actionSpace().sample(actions));
-                    failures.add("flags: step() after the episode ended was accepted");
+                    env.stepObject(env.actionSpace().sample(actions));
+                    failures.add("flags: step() after the episode ended was accepted" + which);
                 } catch (IllegalStateException expected) {
                     // required
                 }

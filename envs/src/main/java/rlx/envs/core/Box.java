@@ -15,7 +15,7 @@ public final class Box implements Space<float[]> {
     private final int[] shape;
 
     public Box(float[] low, float[] high, int... shape) {
-        int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int size = size(shape);
         if (low.length != size || high.length != size) {
             throw new IllegalArgumentException("Box bounds have " + low.length + " and " + high.length
                     + " elements but shape " + Arrays.toString(shape) + " needs " + size);
@@ -25,9 +25,35 @@ public final class Box implements Space<float[]> {
                 throw new IllegalArgumentException("Box bound " + i + " is invalid: low=" + low[i] + " high=" + high[i]);
             }
         }
-        this.low = low.clone();
-        this.high = high.clone();
+        this.low = withoutNegativeZero(low);
+        this.high = withoutNegativeZero(high);
         this.shape = shape.clone();
+    }
+
+    /** A copy with -0.0 replaced by 0.0: both bound the same set, and equals/hashCode compare bits. */
+    private static float[] withoutNegativeZero(float[] bounds) {
+        float[] copy = bounds.clone();
+        for (int i = 0; i < copy.length; i++) {
+            copy[i] += 0.0f; // -0.0f + 0.0f is 0.0f; every other value is unchanged
+        }
+        return copy;
+    }
+
+    /** The number of elements of {@code shape}; every dimension must be >= 0 and the product fit in an int. */
+    private static int size(int[] shape) {
+        int size = 1;
+        for (int d : shape) {
+            if (d < 0) {
+                throw new IllegalArgumentException("Box shape " + Arrays.toString(shape) + " has a negative dimension");
+            }
+            try {
+                size = Math.multiplyExact(size, d);
+            } catch (ArithmeticException e) {
+                throw new IllegalArgumentException("Box shape " + Arrays.toString(shape) + " has more than "
+                        + Integer.MAX_VALUE + " elements");
+            }
+        }
+        return size;
     }
 
     /** A one-dimensional box. */
@@ -37,7 +63,7 @@ public final class Box implements Space<float[]> {
 
     /** A box with the same bounds on every element. */
     public static Box uniform(float low, float high, int... shape) {
-        int size = Arrays.stream(shape).reduce(1, (a, b) -> a * b);
+        int size = size(shape);
         float[] lo = new float[size];
         float[] hi = new float[size];
         Arrays.fill(lo, low);
@@ -132,7 +158,7 @@ public final class Box implements Space<float[]> {
 
     @Override
     public String format(Object x) {
-        return x instanceof float[] a ? Arrays.toString(a) : String.valueOf(x);
+        return SpaceFormat.format(x);
     }
 
     @Override

@@ -9,6 +9,10 @@ public record Discrete(int n, int start) implements Space<Integer> {
         if (n <= 0) {
             throw new IllegalArgumentException("Discrete n (" + n + ") must be > 0");
         }
+        if ((long) start + n - 1 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("Discrete(n=" + n + ", start=" + start + ") has elements beyond "
+                    + Integer.MAX_VALUE);
+        }
     }
 
     public Discrete(int n) {
@@ -16,7 +20,8 @@ public record Discrete(int n, int start) implements Space<Integer> {
     }
 
     public boolean contains(int x) {
-        return x >= start && x - start < n;
+        // in long: x - start overflows int when start is far from x
+        return x >= start && (long) x - start < n;
     }
 
     @Override
@@ -46,7 +51,7 @@ public record Discrete(int n, int start) implements Space<Integer> {
 
     @Override
     public String format(Object x) {
-        return String.valueOf(x);
+        return SpaceFormat.format(x);
     }
 
     @Override

@@ -62,7 +62,7 @@ public record MultiDiscrete(int[] nvec) implements Space<int[]> {
 
     @Override
     public String format(Object x) {
-        return x instanceof int[] a ? Arrays.toString(a) : String.valueOf(x);
+        return SpaceFormat.format(x);
     }
 
     @Override

@@ -14,6 +14,9 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
     private final int maxEpisodeSteps;
     private int elapsedSteps;
     private boolean running;
+    // whether any reset happened and whether the episode terminated: the refusal message says which case it is
+    private boolean started;
+    private boolean terminated;
 
     public TimeLimit(Env<O, A> env, int maxEpisodeSteps) {
         super(env);
@@ -41,14 +44,18 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
     private Reset<O> start(Reset<O> reset) {
         elapsedSteps = 0;
         running = true;
+        started = true;
+        terminated = false;
         return reset;
     }
 
     @Override
     public Step<O> step(A action) {
         if (!running) {
-            throw new IllegalStateException(spec().id() + ": step() called after the episode was truncated at "
-                    + maxEpisodeSteps + " steps or before reset(); call reset() first");
+            String when = !started ? "before reset()"
+                    : terminated ? "after the episode terminated"
+                    : "after the episode was truncated at " + maxEpisodeSteps + " steps";
+            throw new IllegalStateException(spec().id() + ": step() called " + when + "; call reset() first");
         }
         Step<O> step = env.step(action);
         elapsedSteps++;
@@ -56,6 +63,7 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
             step = step.withTruncated(true);
         }
         running = !step.done();
+        terminated = step.terminated();
         return step;
     }
 
