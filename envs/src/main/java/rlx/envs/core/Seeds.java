@@ -25,9 +25,16 @@ public final class Seeds {
         return mix(mix(root) + 0x9E3779B97F4A7C15L * (index + 1));
     }
 
-    /** A child seed for a named component, e.g. {@code derive(root, "eval")}. */
+    /**
+     * A child seed for a named component, e.g. {@code derive(root, "eval")}. Names are hashed to 64 bits (FNV-1a) in
+     * their own domain, so a name never collides with a numeric index.
+     */
     public static long derive(long root, String component) {
-        return derive(root, component.hashCode() & 0xffffffffL);
+        long hash = 0xcbf29ce484222325L;
+        for (int i = 0; i < component.length(); i++) {
+            hash = (hash ^ component.charAt(i)) * 0x100000001b3L;
+        }
+        return mix(derive(root ^ 0xA0761D6478BD642FL, hash));
     }
 
     private static long mix(long z) {
