@@ -92,4 +92,13 @@ class SeedsTest {
         assertNotEquals(Seeds.derive(0, "eval"), Seeds.derive(1, "eval"));
         assertNotEquals(Seeds.derive(0, "eval"), Seeds.derive(0, 0));
     }
+
+    @Test
+    void namedComponentsNeverCollideWithNumericIndices() {
+        // "a".hashCode() == 97: a name must not stand in for an index
+        assertNotEquals(Seeds.derive(5, "a"), Seeds.derive(5, 97));
+        for (String name : java.util.List.of("eval", "train", "actions", "replay", "network")) {
+            assertNotEquals(Seeds.derive(5, name), Seeds.derive(5, name.hashCode() & 0xffffffffL), name);
+        }
+    }
 }
