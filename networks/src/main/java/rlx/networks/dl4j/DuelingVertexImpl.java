@@ -16,6 +16,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * Runtime vertex of {@link DuelingVertex}. Forward: {@code q[i,k] = (a[i,k] - mean_j a[i,j]) + v[i]}. Backward, for
  * {@code e = dL/dq}: {@code dL/dv[i] = sum_k e[i,k]} and {@code dL/da[i,k] = e[i,k] - mean_j e[i,j]}.
  */
+// "overrides": DL4J's BaseGraphVertex.setInputs drops the varargs of its interface; "try": the workspace scopes
+// are entered for their side effect of choosing where new arrays live
+@SuppressWarnings({"overrides", "try"})
 public class DuelingVertexImpl extends BaseGraphVertex {
     private static final long serialVersionUID = 1L;
 
