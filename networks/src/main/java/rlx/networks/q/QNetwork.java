@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,8 +45,9 @@ import rlx.networks.dl4j.Torso;
  * importance weights. A {@code LossLayer} hands the mask to the loss untouched, and the mask-weighted losses of
  * {@link rlx.networks.dl4j.MaskWeightedLoss} apply it exactly once.
  *
- * <p>Arrays passed to {@link #fit} and {@link #output} are copied into INDArrays that are kept and reused while the
- * batch size stays the same. Not thread-safe: DL4J graphs are not, and neither are the reused buffers.
+ * <p>Arrays passed to {@link #fit} and {@link #output} are copied into INDArrays that are kept and reused per batch
+ * size (the four most recently used sizes of each), so alternating between acting and learning batch sizes does not
+ * allocate. Not thread-safe: DL4J graphs are not, and neither are the reused buffers.
  */
 public final class QNetwork {
     /** Name of the graph input. */
@@ -96,19 +98,49 @@ public final class QNetwork {
     private INDArray flatParams;
     private FloatBuffer flatBuffer;
 
-    private int fitBatch = -1;
-    private INDArray[] fitInputs;
-    private INDArray[] fitLabels;
-    private INDArray[] fitMasks;
-    private FloatBuffer fitObs;
-    private FloatBuffer fitTargets;
-    private FloatBuffer fitMask;
+    /** Reused INDArrays (and FloatBuffers over their memory) for one batch size. */
+    private static final class Batch {
+        final int size;
+        final INDArray[] obs;
+        final INDArray[] targets;
+        final INDArray[] mask;
+        final FloatBuffer obsBuffer;
+        final FloatBuffer targetsBuffer;
+        final FloatBuffer maskBuffer;
+        final INDArray outCopy;
+        final FloatBuffer outCopyBuffer;
+        long lastUse;
 
-    private int outBatch = -1;
-    private INDArray[] outInputs;
-    private FloatBuffer outObs;
-    private INDArray outCopy;
-    private FloatBuffer outCopyBuffer;
+        Batch(int size, int inputSize, int numActions, boolean training) {
+            this.size = size;
+            INDArray o = Nd4j.create(DataType.FLOAT, size, inputSize);
+            obs = new INDArray[] {o};
+            obsBuffer = bufferOf(o);
+            if (training) {
+                INDArray t = Nd4j.create(DataType.FLOAT, size, numActions);
+                INDArray m = Nd4j.create(DataType.FLOAT, size, numActions);
+                targets = new INDArray[] {t};
+                mask = new INDArray[] {m};
+                targetsBuffer = bufferOf(t);
+                maskBuffer = bufferOf(m);
+                outCopy = null;
+                outCopyBuffer = null;
+            } else {
+                targets = null;
+                mask = null;
+                targetsBuffer = null;
+                maskBuffer = null;
+                outCopy = Nd4j.create(DataType.FLOAT, size, numActions);
+                outCopyBuffer = bufferOf(outCopy);
+            }
+        }
+    }
+
+    /** Batch sizes whose buffers are kept, e.g. acting (1), learning (B) and a final partial batch. */
+    private static final int CACHED_BATCH_SIZES = 4;
+    private final Batch[] fitBatches = new Batch[CACHED_BATCH_SIZES];
+    private final Batch[] outBatches = new Batch[CACHED_BATCH_SIZES];
+    private long uses;
 
     private QNetwork(QNetworkConfig config, int inputSize, int numActions, ComputationGraph graph) {
         this.config = config;
@@ -210,22 +242,11 @@ public final class QNetwork {
         requireLength("obs", obs, (long) batchSize * inputSize);
         requireLength("targets", targets, (long) batchSize * numActions);
         requireLength("mask", mask, (long) batchSize * numActions);
-        if (batchSize != fitBatch) {
-            INDArray o = Nd4j.create(DataType.FLOAT, batchSize, inputSize);
-            INDArray t = Nd4j.create(DataType.FLOAT, batchSize, numActions);
-            INDArray m = Nd4j.create(DataType.FLOAT, batchSize, numActions);
-            fitInputs = new INDArray[] {o};
-            fitLabels = new INDArray[] {t};
-            fitMasks = new INDArray[] {m};
-            fitObs = bufferOf(o);
-            fitTargets = bufferOf(t);
-            fitMask = bufferOf(m);
-            fitBatch = batchSize;
-        }
-        fitObs.put(0, obs, 0, batchSize * inputSize);
-        fitTargets.put(0, targets, 0, batchSize * numActions);
-        fitMask.put(0, mask, 0, batchSize * numActions);
-        graph.fit(fitInputs, fitLabels, null, fitMasks);
+        Batch b = batch(fitBatches, batchSize, true);
+        b.obsBuffer.put(0, obs, 0, batchSize * inputSize);
+        b.targetsBuffer.put(0, targets, 0, batchSize * numActions);
+        b.maskBuffer.put(0, mask, 0, batchSize * numActions);
+        graph.fit(b.obs, b.targets, null, b.mask);
         return graph.score();
     }
 
@@ -240,23 +261,16 @@ public final class QNetwork {
         Checks.positive("batchSize", batchSize);
         requireLength("obs", obs, (long) batchSize * inputSize);
         requireLength("out", out, (long) batchSize * numActions);
-        if (batchSize != outBatch) {
-            INDArray o = Nd4j.create(DataType.FLOAT, batchSize, inputSize);
-            outInputs = new INDArray[] {o};
-            outObs = bufferOf(o);
-            outCopy = Nd4j.create(DataType.FLOAT, batchSize, numActions);
-            outCopyBuffer = bufferOf(outCopy);
-            outBatch = batchSize;
-        }
-        outObs.put(0, obs, 0, batchSize * inputSize);
-        INDArray q = graph.output(false, outInputs)[0];
+        Batch b = batch(outBatches, batchSize, false);
+        b.obsBuffer.put(0, obs, 0, batchSize * inputSize);
+        INDArray q = graph.output(false, b.obs)[0];
         int n = batchSize * numActions;
         if (q.ordering() == 'c' && q.dataType() == DataType.FLOAT && q.offset() == 0 && q.length() == n
                 && q.data().length() == n) {
             q.data().asNioFloat().get(0, out, 0, n);
         } else {
-            outCopy.assign(q);
-            outCopyBuffer.get(0, out, 0, n);
+            b.outCopy.assign(q);
+            b.outCopyBuffer.get(0, out, 0, n);
         }
     }
 
@@ -308,8 +322,18 @@ public final class QNetwork {
      * Writes {@value #MODEL_FILE} (DL4J's ModelSerializer, with the updater state so Adam's moments and the iteration
      * count survive) and {@value #METADATA_FILE} into {@code dir}, creating it if needed. Each file is written to a
      * temporary name first and moved into place.
+     *
+     * @throws UncheckedIOException if a file cannot be written
      */
-    public void save(Path dir) throws IOException {
+    public void save(Path dir) {
+        try {
+            writeFiles(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save Q-network to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void writeFiles(Path dir) throws IOException {
         Files.createDirectories(dir);
         Path model = dir.resolve(MODEL_FILE);
         Path modelTmp = dir.resolve(MODEL_FILE + ".tmp");
@@ -322,8 +346,20 @@ public final class QNetwork {
                 StandardCopyOption.ATOMIC_MOVE);
     }
 
-    /** Reads {@value #METADATA_FILE} from a save directory. */
-    public static Metadata readMetadata(Path dir) throws IOException {
+    /**
+     * Reads {@value #METADATA_FILE} from a save directory.
+     *
+     * @throws UncheckedIOException if it is missing, unreadable or of another format
+     */
+    public static Metadata readMetadata(Path dir) {
+        try {
+            return readMetadataFile(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + dir.resolve(METADATA_FILE) + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Metadata readMetadataFile(Path dir) throws IOException {
         Metadata meta = JSON.readValue(dir.resolve(METADATA_FILE).toFile(), Metadata.class);
         if (meta.format() != FORMAT) {
             throw new IOException(dir.resolve(METADATA_FILE) + ": format (" + meta.format() + ") must be " + FORMAT);
@@ -339,10 +375,18 @@ public final class QNetwork {
      * {@value #MODEL_FILE}, checked against a graph rebuilt from {@value #METADATA_FILE} (same vertices, layer
      * configurations, parameter names and shapes).
      *
-     * @throws IOException if a file is missing or unreadable, or the model does not match its metadata
+     * @throws UncheckedIOException if a file is missing or unreadable, or the model does not match its metadata
      */
-    public static QNetwork load(Path dir) throws IOException {
-        Metadata meta = readMetadata(dir);
+    public static QNetwork load(Path dir) {
+        try {
+            return loadFiles(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load Q-network from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static QNetwork loadFiles(Path dir) throws IOException {
+        Metadata meta = readMetadataFile(dir);
         ComputationGraph expected;
         try {
             expected = createGraph(meta.config(), meta.inputSize(), meta.numActions(), 0);
@@ -399,6 +443,24 @@ public final class QNetwork {
             }
         }
         return null;
+    }
+
+    /** The cached buffers for a batch size, replacing the least recently used entry on a miss. */
+    private Batch batch(Batch[] cache, int size, boolean training) {
+        int victim = 0;
+        for (int i = 0; i < cache.length; i++) {
+            if (cache[i] != null && cache[i].size == size) {
+                cache[i].lastUse = ++uses;
+                return cache[i];
+            }
+            if (cache[i] == null || (cache[victim] != null && cache[i].lastUse < cache[victim].lastUse)) {
+                victim = i;
+            }
+        }
+        Batch b = new Batch(size, inputSize, numActions, training);
+        b.lastUse = ++uses;
+        cache[victim] = b;
+        return b;
     }
 
     private static void requireLength(String field, float[] a, long needed) {

@@ -76,6 +76,25 @@ class QNetworkBuildTest {
     }
 
     @Test
+    void outputsAgreeAcrossBatchSizesIncludingEvictedOnes() {
+        QNetwork net = QNetwork.build(TestNets.cartPole(OptimizerConfig.adam(1e-3)), 4, 2, 1);
+        Random rng = new Random(4);
+        float[] obs = TestNets.uniform(rng, 7 * 4, 1);
+        float[] full = TestNets.output(net, obs, 7);
+        // six sizes cycle through a four-entry cache twice
+        for (int round = 0; round < 2; round++) {
+            for (int b = 1; b <= 6; b++) {
+                float[] part = TestNets.output(net, obs, b);
+                for (int i = 0; i < b * 2; i++) {
+                    org.junit.jupiter.api.Assertions.assertEquals(full[i], part[i], 1e-6, "batch " + b + " value " + i);
+                }
+                net.fit(obs, b, new float[b * 2], TestNets.oneHotMask(rng, b, 2));
+                full = TestNets.output(net, obs, 7);
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameWeightsOtherSeedOtherWeights() {
         QNetworkConfig c = TestNets.cartPole(OptimizerConfig.adam(1e-3));
         assertArrayEquals(QNetwork.build(c, 4, 2, 5).params(), QNetwork.build(c, 4, 2, 5).params());

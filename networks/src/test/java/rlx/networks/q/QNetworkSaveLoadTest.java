@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -103,7 +104,7 @@ class QNetworkSaveLoadTest {
                 .save(dir.resolve("b"));
         Files.copy(dir.resolve("b").resolve(QNetwork.MODEL_FILE), dir.resolve("a").resolve(QNetwork.MODEL_FILE),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        IOException e = assertThrows(IOException.class, () -> QNetwork.load(dir.resolve("a")));
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> QNetwork.load(dir.resolve("a")));
         assertTrue(e.getMessage().contains("does not match network.json"), e.getMessage());
 
         QNetwork.build(TestNets.mlp(OptimizerConfig.adam(1e-3), LossKind.MSE, false, ActivationKind.RELU, 16), 4, 2, 1)
@@ -112,9 +113,9 @@ class QNetworkSaveLoadTest {
                 .save(dir.resolve("d"));
         Files.copy(dir.resolve("d").resolve(QNetwork.MODEL_FILE), dir.resolve("c").resolve(QNetwork.MODEL_FILE),
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        e = assertThrows(IOException.class, () -> QNetwork.load(dir.resolve("c")));
+        e = assertThrows(UncheckedIOException.class, () -> QNetwork.load(dir.resolve("c")));
         assertTrue(e.getMessage().contains("layer"), e.getMessage());
 
-        assertThrows(IOException.class, () -> QNetwork.load(dir.resolve("missing")));
+        assertThrows(UncheckedIOException.class, () -> QNetwork.load(dir.resolve("missing")));
     }
 }
