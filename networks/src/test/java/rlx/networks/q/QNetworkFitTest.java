@@ -110,39 +110,44 @@ class QNetworkFitTest {
     }
 
     /**
-     * Linear net q = x W + b, two examples with weights 1 and 0.5 on one action each, SGD: the step must be
-     * {@code -lr / B * sum_i w_i * 2 (q_i - y_i) * [x_i, 1]} on the selected columns and zero elsewhere, and the
-     * score {@code 1/B sum_i w_i (q_i - y_i)^2}.
+     * Linear net q = x W + b under SGD: the step must be {@code -lr / B * sum_i w_i * 2 (q_i - y_i) * [x_i, 1]} on the
+     * selected columns and zero elsewhere, and the score {@code 1/B sum_i w_i (q_i - y_i)^2}.
      */
     @Test
     void squaredErrorStepMatchesTheClosedForm() {
+        // one example, weight 1: the plain 2 (q - y) gradient
+        assertClosedForm(new float[] {0.5f, -1f, 2f}, new float[] {3f, 0f}, new float[] {1f, 0f});
+        // two examples, importance weights 1 and 0.5 on different actions: averaged, weighted once
+        assertClosedForm(new float[] {0.5f, -1f, 2f, 1.5f, 0.25f, -0.75f}, new float[] {3f, 0f, 0f, -2f},
+                new float[] {1f, 0f, 0f, 0.5f});
+    }
+
+    private static void assertClosedForm(float[] obs, float[] targets, float[] mask) {
         double lr = 0.05;
+        int batch = obs.length / 3;
         QNetworkConfig c = new QNetworkConfig(new MlpConfig(List.of(), ActivationKind.RELU, WeightInitKind.XAVIER),
                 false, OptimizerConfig.sgd(lr), LossKind.MSE, 1.0);
         QNetwork net = QNetwork.build(c, 3, 2, 4);
-        float[] obs = {0.5f, -1f, 2f, 1.5f, 0.25f, -0.75f};
-        float[] targets = {3f, 0f, 0f, -2f};
-        float[] mask = {1f, 0f, 0f, 0.5f};
-        float[] q = TestNets.output(net, obs, 2);
+        float[] q = TestNets.output(net, obs, batch);
         double[][] w0 = net.graph().getParam("head_W").toDoubleMatrix();
         double[] b0 = net.graph().getParam("head_b").toDoubleVector();
 
-        double score = net.fit(obs, 2, targets, mask);
+        double score = net.fit(obs, batch, targets, mask);
 
         double[][] w1 = net.graph().getParam("head_W").toDoubleMatrix();
         double[] b1 = net.graph().getParam("head_b").toDoubleVector();
         double expectedScore = 0;
         double[][] gradW = new double[3][2];
         double[] gradB = new double[2];
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < batch; i++) {
             for (int k = 0; k < 2; k++) {
                 double err = q[i * 2 + k] - targets[i * 2 + k];
                 double wgt = mask[i * 2 + k];
-                expectedScore += wgt * err * err / 2;
+                expectedScore += wgt * err * err / batch;
                 for (int j = 0; j < 3; j++) {
-                    gradW[j][k] += wgt * 2 * err * obs[i * 3 + j] / 2;
+                    gradW[j][k] += wgt * 2 * err * obs[i * 3 + j] / batch;
                 }
-                gradB[k] += wgt * 2 * err / 2;
+                gradB[k] += wgt * 2 * err / batch;
             }
         }
         assertEquals(expectedScore, score, 1e-5 * Math.max(1, expectedScore));
@@ -154,6 +159,7 @@ class QNetworkFitTest {
         for (int k = 0; k < 2; k++) {
             assertEquals(-lr * gradB[k], b1[k] - b0[k], 1e-5, "b[" + k + "]");
         }
+        assertTrue(Math.abs(gradB[0]) > 0.1, "the selected output really moved");
     }
 
     /** Same linear net with MSE and HUBER: inside delta Huber is MSE/2 (score and step), outside its step is linear. */
