@@ -105,9 +105,11 @@ public final class RunDirectory {
     }
 
     /**
-     * A run directory as itself, an experiment directory as its runs.
+     * The runs a directory stands for: a run directory itself; an experiment directory its runs; a directory of
+     * experiment directories ({@code results/runs}) or a results root (which has {@code runs/}) the runs of every
+     * experiment, experiments in name order.
      *
-     * @throws IllegalArgumentException if {@code dir} is missing or is neither
+     * @throws IllegalArgumentException if {@code dir} is missing or holds no runs at these depths
      */
     public static List<RunDirectory> expand(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -117,6 +119,14 @@ public final class RunDirectory {
             return List.of(new RunDirectory(dir));
         }
         List<RunDirectory> runs = list(dir);
+        if (runs.isEmpty()) {
+            Path experiments = Files.isDirectory(dir.resolve(RUNS)) ? dir.resolve(RUNS) : dir;
+            try (Stream<Path> children = Files.list(experiments)) {
+                runs = children.filter(Files::isDirectory).sorted().flatMap(e -> list(e).stream()).toList();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + experiments + ": " + e, e);
+            }
+        }
         if (runs.isEmpty()) {
             throw new IllegalArgumentException("not a run or experiment directory: " + dir
                     + " (no " + String.join(", ", MARKERS) + " in it or in its subdirectories)");

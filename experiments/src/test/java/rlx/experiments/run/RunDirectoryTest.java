@@ -76,17 +76,21 @@ class RunDirectoryTest {
     }
 
     @Test
-    void expandTurnsAnExperimentIntoItsRunsInNameOrder() throws IOException {
+    void expandTurnsExperimentsAndResultRootsIntoTheirRunsInNameOrder() throws IOException {
         RunDirectory b = RunDirectory.create(results, "e", 2, START.plusSeconds(1));
         RunDirectory a = RunDirectory.create(results, "e", 1, START);
         RunDirectory unfinished = RunDirectory.create(results, "e", 3, START.plusSeconds(2));
+        RunDirectory other = RunDirectory.create(results, "d", 1, START);
         Files.writeString(a.metrics(), "env_steps\n");
         Files.writeString(b.summary(), "{}");
+        Files.writeString(other.config(), "algorithm = dqn\n");
         assertEquals(List.of(a, b), RunDirectory.expand(a.experimentDir()), "a directory with no run file is skipped");
         assertEquals(List.of(a), RunDirectory.expand(a.path()));
-        assertThrows(IllegalArgumentException.class, () -> RunDirectory.expand(unfinished.path()));
+        assertEquals(List.of(other, a, b), RunDirectory.expand(results.resolve("runs")), "experiments by name");
+        assertEquals(List.of(other, a, b), RunDirectory.expand(results));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> RunDirectory.expand(results));
-        assertTrue(e.getMessage().startsWith("not a run or experiment directory: " + results), e.getMessage());
+                () -> RunDirectory.expand(unfinished.path()));
+        assertTrue(e.getMessage().startsWith("not a run or experiment directory: " + unfinished.path()), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> RunDirectory.expand(results.resolve("missing")));
     }
 }
