@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +22,13 @@ final class Json {
     private Json() {
     }
 
-    /** Writes {@code node} so that a reader never sees half a file, even if this process is killed meanwhile. */
+    /** Writes {@code value} so that a reader never sees half a file, even if this process is killed meanwhile. */
     static void write(Path file, Object value) {
         Path parent = file.toAbsolutePath().getParent();
         try {
             Path tmp = Files.createTempFile(parent, "." + file.getFileName(), ".tmp");
             try {
-                MAPPER.writeValue(tmp.toFile(), value);
+                Files.writeString(tmp, MAPPER.writeValueAsString(value) + "\n", StandardCharsets.UTF_8);
                 try {
                     Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } catch (AtomicMoveNotSupportedException e) {
