@@ -3,6 +3,7 @@ package rlx.experiments.config;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigRenderOptions;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,8 +29,16 @@ public final class ConfigRenderer {
                 .setOriginComments(false).setComments(false).setFormatted(true).setJson(true));
     }
 
-    /** Writes {@link #hocon} to {@code file} (a run directory's {@code config.conf}), replacing it. */
-    public static void write(Config config, Path file) throws IOException {
-        Files.writeString(file, hocon(config), StandardCharsets.UTF_8);
+    /**
+     * Writes {@link #hocon} to {@code file} (a run directory's {@code config.conf}), replacing it.
+     *
+     * @throws UncheckedIOException if it cannot be written, like the run-directory files
+     */
+    public static void write(Config config, Path file) {
+        try {
+            Files.writeString(file, hocon(config), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        }
     }
 }
