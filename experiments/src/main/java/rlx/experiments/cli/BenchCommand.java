@@ -8,6 +8,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rlx.envs.core.EnvRegistry;
+import rlx.experiments.bench.DqnBenchmark;
 import rlx.experiments.bench.EnvStepBenchmark;
 
 /** {@code rlx bench ...}: throughput benchmarks whose last line is machine-readable. */
@@ -29,6 +30,20 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "env_steps=%d seconds=%.2f allocated_bytes_per_step=%.4f%n",
                 r.envSteps(), r.seconds(), r.allocatedBytesPerStep());
         out.printf(Locale.ROOT, "bench env=%s envs=%d steps_per_second=%.0f%n", id, envs, r.stepsPerSecond());
+        return 0;
+    }
+
+    @Command(name = "dqn", description = {
+        "DQN training throughput on CartPole-v1 with CleanRL's default hyperparameters. Last line:",
+        "  bench dqn env_steps=<n> steps_per_second=<x>"})
+    int dqn(@Option(names = "--steps", defaultValue = "100000", description = "Env steps (default ${DEFAULT-VALUE}).") long steps,
+            @Option(names = "--env", defaultValue = "CartPole-v1", description = "Env id (default ${DEFAULT-VALUE}).") String env,
+            @Option(names = "--seed", defaultValue = "1", description = "Root seed (default ${DEFAULT-VALUE}).") long seed)
+            throws java.io.IOException {
+        DqnBenchmark.Result r = new DqnBenchmark().run(env, steps, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "env=%s episodes=%d seconds=%.2f%n", r.envId(), r.episodes(), r.seconds());
+        out.printf(Locale.ROOT, "bench dqn env_steps=%d steps_per_second=%.0f%n", r.envSteps(), r.stepsPerSecond());
         return 0;
     }
 }

@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 /** The {@code rlx} entry point: parses the command line, runs one command and turns failures into exit codes. */
 @Command(name = "rlx", mixinStandardHelpOptions = true, versionProvider = RlxVersion.class,
         description = "Reinforcement-learning experiments on the JVM.",
-        subcommands = {EnvCommand.class, BenchCommand.class, CompareCommand.class, PlotCommand.class,
+        subcommands = {TrainCommand.class, EvalCommand.class, EnvCommand.class, BenchCommand.class,
+            CompareCommand.class, PlotCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Every command takes --help. Add --debug anywhere for stack traces on errors."})
 public final class RlxCommand implements Runnable {

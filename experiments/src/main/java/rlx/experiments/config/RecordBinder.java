@@ -36,7 +36,7 @@ import java.util.stream.Collectors;
  * boxes, {@code String}, enums (case-insensitive, {@code -} matches {@code _}), {@code List<T>} and
  * {@code Map<String, T>} of any supported {@code T}, nested records, {@code Object} (the raw unwrapped value, so
  * {@code Map<String, Object>} is a free-form section) and {@code Optional<T>} (empty when the key is absent or
- * {@code null}). Integers written as {@code 1e6} and numbers written as strings are accepted when exact.
+ * {@code null}); a nested record written as an explicit {@code null} binds to null. Integers written as {@code 1e6} and numbers written as strings are accepted when exact.
  *
  * <p>Every problem in the whole tree is collected before anything is thrown, so one run of the binder reports all
  * of them: unknown keys (with the allowed ones), missing keys, wrong types, enum values outside the allowed set, and
@@ -101,6 +101,10 @@ public final class RecordBinder {
             }
             Object inner = value(value, path, typeArgument(type, 0, path));
             return inner == FAILED ? FAILED : Optional.of(inner);
+        }
+        if (value.valueType() == ConfigValueType.NULL && raw.isRecord()) {
+            // an explicit null switches an optional sub-structure off (e.g. no conv torso); it must be written out
+            return null;
         }
         if (value.valueType() == ConfigValueType.NULL && raw != Object.class) {
             return fail(value, path, expected(type));

@@ -1,0 +1,43 @@
+package rlx.agents.dqn;
+
+import rlx.networks.q.QNetworkConfig;
+
+/**
+ * Everything that defines a DQN agent, with SB3/CleanRL's names and meanings. Steps are env steps summed over all
+ * vectorised copies; {@code trainFrequency} counts vector steps (calls to {@code step}), as SB3 does.
+ *
+ * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 Polyak averaging
+ * @param nStep 1 for one-step TD targets
+ */
+public record DqnConfig(double gamma, int bufferSize, int batchSize, long learningStarts, int trainFrequency,
+                        int gradientSteps, long targetUpdateInterval, double tau, boolean doubleDqn, int nStep,
+                        ExplorationConfig exploration, PrioritizedConfig prioritized, QNetworkConfig network) {
+
+    public DqnConfig {
+        if (!(gamma >= 0 && gamma <= 1)) {
+            throw new IllegalArgumentException("gamma (" + gamma + ") must be in [0, 1]");
+        }
+        requirePositive("buffer-size", bufferSize);
+        requirePositive("batch-size", batchSize);
+        requirePositive("train-frequency", trainFrequency);
+        requirePositive("gradient-steps", gradientSteps);
+        requirePositive("target-update-interval", targetUpdateInterval);
+        requirePositive("n-step", nStep);
+        if (learningStarts < batchSize) {
+            throw new IllegalArgumentException("learning-starts (" + learningStarts + ") must be >= batch-size ("
+                    + batchSize + ")");
+        }
+        if (batchSize > bufferSize) {
+            throw new IllegalArgumentException("batch-size (" + batchSize + ") must be <= buffer-size (" + bufferSize + ")");
+        }
+        if (!(tau > 0 && tau <= 1)) {
+            throw new IllegalArgumentException("tau (" + tau + ") must be in (0, 1]");
+        }
+    }
+
+    private static void requirePositive(String name, long value) {
+        if (value <= 0) {
+            throw new IllegalArgumentException(name + " (" + value + ") must be > 0");
+        }
+    }
+}
