@@ -28,7 +28,11 @@ import rlx.experiments.train.ExperimentRunner;
             "  train experiment=<e> seed=<k> env_steps=<n> steps_per_second=<x> eval_mean_return=<m> eval_std_return=<s> run=<dir>"})
 final class TrainCommand implements java.util.concurrent.Callable<Integer> {
 
-    static final Path CONFIG_DIR = Path.of("experiments", "configs");
+    /** The shipped configs: under the checkout the launcher runs from ({@code RLX_HOME}), else the working dir. */
+    static Path configDir() {
+        String home = System.getProperty("rlx.home", System.getenv().getOrDefault("RLX_HOME", "."));
+        return Path.of(home, "experiments", "configs");
+    }
 
     @Spec
     CommandSpec spec;
@@ -121,12 +125,13 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     private static void listConfigs(PrintWriter out) throws IOException {
-        if (!Files.isDirectory(CONFIG_DIR)) {
-            throw new IllegalArgumentException("no config given and no " + CONFIG_DIR + " here; run from the rlx "
+        Path dir = configDir();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("no config given and no " + dir + " here; run from the rlx "
                     + "checkout or pass a config file");
         }
         out.println("Shipped configs (rlx train <config> [key=value ...]):");
-        try (Stream<Path> files = Files.list(CONFIG_DIR)) {
+        try (Stream<Path> files = Files.list(dir)) {
             files.filter(p -> p.toString().endsWith(".conf")).sorted().forEach(p -> out.println("  " + p));
         }
     }
