@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.rl4j.learning.IEpochTrainer;
 import org.deeplearning4j.rl4j.learning.ILearning;
@@ -63,6 +61,9 @@ import rlx.trainers.core.TrainingListener;
  * steps start at {@code batchSize} transitions whatever {@code learningStarts} says, one gradient step per env step,
  * target updates counted in gradient steps) is listed in {@link Rl4jDqnConfig}.
  */
+// RL4J M1.1 deprecates the networks and INDArray policy calls of its legacy learners, and its listener and
+// actor-critic interfaces are raw types: those learners are exactly the baseline this class runs
+@SuppressWarnings({"deprecation", "rawtypes"})
 public final class Rl4jDqnTrainer {
 
     /** The network file in a checkpoint directory, as {@code DQNPolicy.save} writes it. */
@@ -129,7 +130,7 @@ public final class Rl4jDqnTrainer {
             run.endTraining();
             return run.finish(mdp.steps(), greedy, saver);
         } finally {
-            mdp.close();
+            mdp.closeAll();
         }
     }
 
@@ -154,14 +155,7 @@ public final class Rl4jDqnTrainer {
      */
     static DQN buildNetwork(Rl4jDqnConfig config, int[] observationShape, int actions, long seed) {
         DQN stock = new DQNFactoryStdDense(config.toNetworkConfiguration()).buildDQN(observationShape, actions);
-        MultiLayerNetwork stockNet = (MultiLayerNetwork) stock.getNeuralNetworks()[0];
-        MultiLayerConfiguration conf = stockNet.getLayerWiseConfigurations().clone();
-        for (NeuralNetConfiguration layer : conf.getConfs()) {
-            layer.setSeed(seed);
-        }
-        MultiLayerNetwork net = new MultiLayerNetwork(conf);
-        net.init();
-        return new DQN(net);
+        return new DQN(Rl4jNetworks.reseeded((MultiLayerNetwork) stock.getNeuralNetworks()[0], seed));
     }
 
     /** RL4J's per-episode hook, turned into rlx episode records, evaluations and checkpoints. */

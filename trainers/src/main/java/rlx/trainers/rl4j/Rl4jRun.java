@@ -95,10 +95,10 @@ final class Rl4jRun {
 
     /**
      * Evaluates and checkpoints if {@code envSteps} reached the next interval boundary; the clock is paused
-     * meanwhile.
+     * meanwhile. Nothing happens once the step budget is reached: the final evaluation and checkpoint cover it.
      */
     void periodic(long envSteps, DiscretePolicy greedy, Checkpoints.Writer saver) throws IOException {
-        if (envSteps < nextEval && envSteps < nextCheckpoint) {
+        if (envSteps >= settings.totalSteps() || (envSteps < nextEval && envSteps < nextCheckpoint)) {
             return;
         }
         long paused = System.nanoTime();

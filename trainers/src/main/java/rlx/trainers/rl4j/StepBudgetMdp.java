@@ -1,5 +1,7 @@
 package rlx.trainers.rl4j;
 
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 import org.deeplearning4j.gym.StepReply;
 import org.deeplearning4j.rl4j.mdp.MDP;
@@ -23,16 +25,20 @@ final class StepBudgetMdp implements MDP<Box, Integer, DiscreteSpace> {
     private final Rl4jMdp env;
     private final AtomicLong steps;
     private final long budget;
+    private final List<StepBudgetMdp> family;
     private boolean cut;
 
+    /** @param budget env steps after which episodes end; {@code Long.MAX_VALUE} only counts steps */
     StepBudgetMdp(Rl4jMdp env, long budget) {
-        this(env, new AtomicLong(), budget);
+        this(env, new AtomicLong(), budget, new CopyOnWriteArrayList<>());
     }
 
-    private StepBudgetMdp(Rl4jMdp env, AtomicLong steps, long budget) {
+    private StepBudgetMdp(Rl4jMdp env, AtomicLong steps, long budget, List<StepBudgetMdp> family) {
         this.env = env;
         this.steps = steps;
         this.budget = budget;
+        this.family = family;
+        family.add(this);
     }
 
     /** The wrapped MDP. */
@@ -87,9 +93,16 @@ final class StepBudgetMdp implements MDP<Box, Integer, DiscreteSpace> {
         env.close();
     }
 
+    /** Closes this MDP and every copy made from it or its copies. */
+    void closeAll() {
+        for (StepBudgetMdp mdp : family) {
+            mdp.close();
+        }
+    }
+
     /** A copy on {@link Rl4jMdp#newInstance()} (its own derived seed) sharing this MDP's step count. */
     @Override
     public StepBudgetMdp newInstance() {
-        return new StepBudgetMdp(env.newInstance(), steps, budget);
+        return new StepBudgetMdp(env.newInstance(), steps, budget, family);
     }
 }
