@@ -11,6 +11,8 @@ public final class Algorithms {
 
     static {
         register(new DqnAlgorithm());
+        register(new Rl4jDqnAlgorithm());
+        register(new Rl4jA3cAlgorithm());
     }
 
     private Algorithms() {

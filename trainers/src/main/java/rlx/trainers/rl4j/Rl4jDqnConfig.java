@@ -26,7 +26,7 @@ import org.nd4j.linalg.learning.config.Adam;
  *       {@link #epsilonNbStep()} is {@code explorationSteps / (1 - end)}</td></tr>
  *   <tr><td>double-dqn</td><td>doubleDQN</td><td></td></tr>
  *   <tr><td>error-clamp</td><td>errorClamp</td><td>TD targets are clamped to {@code Q(s, a) +- errorClamp};
- *       NaN turns clamping off</td></tr>
+ *       0 (or NaN) turns clamping off</td></tr>
  *   <tr><td>reward-factor</td><td>rewardFactor</td><td>rewards are multiplied by it for learning only; reported
  *       returns are the env's</td></tr>
  *   <tr><td>max-episode-steps</td><td>maxEpochStep</td><td>RL4J's own episode cut-off on top of the env's time
@@ -67,8 +67,8 @@ public record Rl4jDqnConfig(double gamma, int bufferSize, int batchSize, int lea
         if (explorationSteps <= 0) {
             throw new IllegalArgumentException("agent.exploration-steps (" + explorationSteps + ") must be > 0");
         }
-        if (!Double.isNaN(errorClamp) && !(errorClamp > 0)) {
-            throw new IllegalArgumentException("agent.error-clamp (" + errorClamp + ") must be > 0, or NaN for none");
+        if (!Double.isNaN(errorClamp) && !(errorClamp >= 0)) {
+            throw new IllegalArgumentException("agent.error-clamp (" + errorClamp + ") must be > 0, or 0 (or NaN) for none");
         }
         if (!(rewardFactor > 0 && Double.isFinite(rewardFactor))) {
             throw new IllegalArgumentException("agent.reward-factor (" + rewardFactor + ") must be finite and > 0");
@@ -129,7 +129,7 @@ public record Rl4jDqnConfig(double gamma, int bufferSize, int batchSize, int lea
                 .updateStart(learningStarts)
                 .rewardFactor(rewardFactor)
                 .gamma(gamma)
-                .errorClamp(errorClamp)
+                .errorClamp(errorClamp > 0 ? errorClamp : Double.NaN)
                 .minEpsilon(explorationEnd)
                 .epsilonNbStep(epsilonNbStep())
                 .doubleDQN(doubleDqn)
