@@ -8,10 +8,24 @@ import rlx.networks.q.QNetworkConfig;
  *
  * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 Polyak averaging
  * @param nStep 1 for one-step TD targets
+ * @param learningRateSchedule {@code LINEAR} decays the optimiser's learning rate to 0 over the run (SB3's
+ *     {@code lin_<lr>}), which keeps the final policy from drifting once it is good
  */
 public record DqnConfig(double gamma, int bufferSize, int batchSize, long learningStarts, int trainFrequency,
                         int gradientSteps, long targetUpdateInterval, double tau, boolean doubleDqn, int nStep,
-                        ExplorationConfig exploration, PrioritizedConfig prioritized, QNetworkConfig network) {
+                        ExplorationConfig exploration, PrioritizedConfig prioritized, QNetworkConfig network,
+                        LearningRateSchedule learningRateSchedule) {
+
+    /** How the learning rate evolves over a run. */
+    public enum LearningRateSchedule { CONSTANT, LINEAR }
+
+    /** A config with a constant learning rate. */
+    public DqnConfig(double gamma, int bufferSize, int batchSize, long learningStarts, int trainFrequency,
+                     int gradientSteps, long targetUpdateInterval, double tau, boolean doubleDqn, int nStep,
+                     ExplorationConfig exploration, PrioritizedConfig prioritized, QNetworkConfig network) {
+        this(gamma, bufferSize, batchSize, learningStarts, trainFrequency, gradientSteps, targetUpdateInterval, tau,
+                doubleDqn, nStep, exploration, prioritized, network, LearningRateSchedule.CONSTANT);
+    }
 
     public DqnConfig {
         if (!(gamma >= 0 && gamma <= 1)) {
@@ -30,9 +44,19 @@ public record DqnConfig(double gamma, int bufferSize, int batchSize, long learni
         if (batchSize > bufferSize) {
             throw new IllegalArgumentException("batch-size (" + batchSize + ") must be <= buffer-size (" + bufferSize + ")");
         }
+        if (learningRateSchedule == null) {
+            throw new IllegalArgumentException("learning-rate-schedule must be constant or linear");
+        }
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("tau (" + tau + ") must be in (0, 1]");
         }
+    }
+
+    /** The learning rate at {@code envStep} of a run of {@code totalSteps}. */
+    public double learningRateAt(long envStep, long totalSteps) {
+        double initial = network.optimizer().learningRate();
+        return learningRateSchedule == LearningRateSchedule.CONSTANT ? initial
+                : initial * Math.max(0.0, 1.0 - (double) envStep / totalSteps);
     }
 
     private static void requirePositive(String name, long value) {

@@ -102,6 +102,11 @@ public final class DqnLearner {
         return true;
     }
 
+    /** Sets the online network's learning rate (schedules call this once per training round). */
+    public void setLearningRate(double learningRate) {
+        online.setLearningRate(learningRate);
+    }
+
     /** TD errors {@code y - Q(s, a)} of the last update's batch (valid with prioritised replay). */
     public float[] tdErrors() {
         return tdErrors;

@@ -196,6 +196,22 @@ public final class QNetwork {
     }
 
     /** The configuration this network was built from. */
+    /**
+     * Sets the optimiser's learning rate for every layer, keeping its state (Adam's moments): how learning-rate
+     * schedules are applied, once per training round rather than per gradient step.
+     */
+    public void setLearningRate(double learningRate) {
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate (" + learningRate + ") must be >= 0 and finite");
+        }
+        graph.setLearningRate(learningRate);
+    }
+
+    /** The learning rate the optimiser currently applies. */
+    public double learningRate() {
+        return graph.getLearningRate(graph.getLayers()[0].conf().getLayer().getLayerName());
+    }
+
     public QNetworkConfig config() {
         return config;
     }

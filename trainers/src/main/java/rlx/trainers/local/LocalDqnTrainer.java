@@ -122,6 +122,9 @@ public final class LocalDqnTrainer {
 
             if (loop.envSteps >= config.learningStarts() && loop.vectorSteps % config.trainFrequency() == 0
                     && loop.replay.size() >= config.batchSize()) {
+                if (config.learningRateSchedule() != DqnConfig.LearningRateSchedule.CONSTANT) {
+                    loop.learner.setLearningRate(config.learningRateAt(loop.envSteps, settings.totalSteps()));
+                }
                 for (int g = 0; g < config.gradientSteps(); g++) {
                     loop.replay.sample(config.batchSize(), beta.valueAt(loop.envSteps), loop.sampleRng, batch);
                     DqnStats stats = loop.learner.update(batch, loop.envSteps);
