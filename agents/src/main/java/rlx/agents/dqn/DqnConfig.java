@@ -6,7 +6,9 @@ import rlx.networks.q.QNetworkConfig;
  * Everything that defines a DQN agent, with SB3/CleanRL's names and meanings. Steps are env steps summed over all
  * vectorised copies; {@code trainFrequency} counts vector steps (calls to {@code step}), as SB3 does.
  *
- * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 Polyak averaging
+ * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 one Polyak blend
+ *            {@code target = tau * online + (1 - tau) * target} every {@code targetUpdateInterval} env steps, as in
+ *            CleanRL and SB3, also when several intervals pass between two updates
  * @param nStep 1 for one-step TD targets
  */
 public record DqnConfig(double gamma, int bufferSize, int batchSize, long learningStarts, int trainFrequency,

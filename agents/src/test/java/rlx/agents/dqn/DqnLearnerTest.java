@@ -204,6 +204,42 @@ class DqnLearnerTest {
         assertArrayEquals(t2, targetParams(learner, dir.resolve("c")));
     }
 
+    /** {@code (float) (tau * online + (1 - tau) * target)} for every parameter. */
+    private static float[] blend(float[] online, float[] target, double tau) {
+        float[] out = new float[online.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (tau * online[i] + (1 - tau) * target[i]);
+        }
+        return out;
+    }
+
+    @Test
+    void polyakBlendsOncePerIntervalCrossedBetweenUpdates(@TempDir Path dir) throws IOException {
+        // interval 10 with updates 30 env steps apart (e.g. train-frequency 30): like CleanRL and SB3, the target
+        // moves by one blend per interval, 3 between two updates, not 1 per update. The online weights are the
+        // same for the 3 blends, so together they are one blend with tau' = 1 - (1 - tau)^3 = 0.875.
+        DqnLearner learner = new DqnLearner(config(2, 10, 0.5, false, false), OBS, ACTIONS, SEED);
+        float[] p0 = initialNet().params();
+        SampledBatch b = batch(OBS,
+                t(v(1, 0), 0, 1f, v(0, 1), 0.9f),
+                t(v(0, 1), 1, -1f, v(1, 1), 0f));
+
+        // the first update is at learning-starts: online and target were equal until then, so the intervals before
+        // it blended nothing, and it blends once
+        assertTrue(learner.update(b, 1000).targetSynced());
+        float[] t1 = blend(learner.online().params(), p0, 0.5);
+        assertArrayEquals(t1, targetParams(learner, dir.resolve("a")));
+
+        assertTrue(learner.update(b, 1030).targetSynced());
+        float[] t2 = blend(learner.online().params(), t1, 0.875);
+        assertArrayEquals(t2, targetParams(learner, dir.resolve("b")));
+
+        assertFalse(learner.update(b, 1035).targetSynced());
+        assertTrue(learner.update(b, 1040).targetSynced());   // one interval: tau itself
+        float[] t3 = blend(learner.online().params(), t2, 0.5);
+        assertArrayEquals(t3, targetParams(learner, dir.resolve("c")));
+    }
+
     @Test
     void paramsAreAVersionedCopyOfTheOnlineWeights() {
         DqnLearner learner = new DqnLearner(config(2, 100, 1.0, false, false), OBS, ACTIONS, SEED);
