@@ -16,6 +16,9 @@ public record DqnConfig(double gamma, int bufferSize, int batchSize, long learni
                         ExplorationConfig exploration, PrioritizedConfig prioritized, QNetworkConfig network) {
 
     public DqnConfig {
+        requirePresent("exploration", exploration);
+        requirePresent("prioritized", prioritized);
+        requirePresent("network", network);
         if (!(gamma >= 0 && gamma <= 1)) {
             throw new IllegalArgumentException("gamma (" + gamma + ") must be in [0, 1]");
         }
@@ -34,6 +37,12 @@ public record DqnConfig(double gamma, int bufferSize, int batchSize, long learni
         }
         if (!(tau > 0 && tau <= 1)) {
             throw new IllegalArgumentException("tau (" + tau + ") must be in (0, 1]");
+        }
+    }
+
+    private static void requirePresent(String name, Object section) {
+        if (section == null) {
+            throw new IllegalArgumentException(name + " must not be null");
         }
     }
 

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import rlx.agents.dqn.ExplorationConfig.Kind;
 import rlx.agents.schedule.Schedule;
+import rlx.networks.q.QNetworkConfig;
 
 /** Validation of DqnConfig, ExplorationConfig and PrioritizedConfig, and the exploration schedules. */
 class DqnConfigTest {
@@ -29,10 +30,11 @@ class DqnConfigTest {
         int nStep = 1;
         ExplorationConfig exploration = DqnTesting.linearExploration();
         PrioritizedConfig prioritized = PrioritizedConfig.disabled();
+        QNetworkConfig network = DqnTesting.tinyNet();
 
         DqnConfig build() {
             return new DqnConfig(gamma, bufferSize, batchSize, learningStarts, trainFrequency, gradientSteps,
-                    targetUpdateInterval, tau, doubleDqn, nStep, exploration, prioritized, DqnTesting.tinyNet());
+                    targetUpdateInterval, tau, doubleDqn, nStep, exploration, prioritized, network);
         }
     }
 
@@ -93,6 +95,16 @@ class DqnConfigTest {
         rejects(() -> with(b -> { b.tau = 0; return b; }), "tau (0.0)");
         rejects(() -> with(b -> { b.tau = 1.5; return b; }), "tau (1.5)");
         rejects(() -> with(b -> { b.tau = Double.NaN; return b; }), "tau (NaN)");
+    }
+
+    @Test
+    void sectionsMustBePresent() {
+        // a config file may write a section as an explicit null, which binds to null: that must be a config error
+        // naming the section, not a NullPointerException when training starts
+        rejects(() -> with(b -> { b.exploration = null; return b; }), "exploration", "null");
+        rejects(() -> with(b -> { b.prioritized = null; return b; }), "prioritized", "null");
+        rejects(() -> with(b -> { b.network = null; return b; }), "network", "null");
+        rejects(() -> new ExplorationConfig(null, 1, 0, 0.5, 0.5), "schedule", "null");
     }
 
     @Test
