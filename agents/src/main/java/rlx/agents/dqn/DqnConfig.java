@@ -6,7 +6,9 @@ import rlx.networks.q.QNetworkConfig;
  * Everything that defines a DQN agent, with SB3/CleanRL's names and meanings. Steps are env steps summed over all
  * vectorised copies; {@code trainFrequency} counts vector steps (calls to {@code step}), as SB3 does.
  *
- * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 Polyak averaging
+ * @param tau 1 for hard target copies every {@code targetUpdateInterval} env steps; below 1 one Polyak blend
+ *            {@code target = tau * online + (1 - tau) * target} every {@code targetUpdateInterval} env steps, as in
+ *            CleanRL and SB3, also when several intervals pass between two updates
  * @param nStep 1 for one-step TD targets
  * @param learningRateSchedule {@code LINEAR} decays the optimiser's learning rate to 0 over the run (SB3's
  *     {@code lin_<lr>}), which keeps the final policy from drifting once it is good
@@ -28,6 +30,9 @@ public record DqnConfig(double gamma, int bufferSize, int batchSize, long learni
     }
 
     public DqnConfig {
+        requirePresent("exploration", exploration);
+        requirePresent("prioritized", prioritized);
+        requirePresent("network", network);
         if (!(gamma >= 0 && gamma <= 1)) {
             throw new IllegalArgumentException("gamma (" + gamma + ") must be in [0, 1]");
         }
@@ -57,6 +62,12 @@ public record DqnConfig(double gamma, int bufferSize, int batchSize, long learni
         double initial = network.optimizer().learningRate();
         return learningRateSchedule == LearningRateSchedule.CONSTANT ? initial
                 : initial * Math.max(0.0, 1.0 - (double) envStep / totalSteps);
+    }
+
+    private static void requirePresent(String name, Object section) {
+        if (section == null) {
+            throw new IllegalArgumentException(name + " must not be null");
+        }
     }
 
     private static void requirePositive(String name, long value) {

@@ -65,6 +65,8 @@ public final class DqnLearner {
     /**
      * One gradient step on {@code batch}; syncs the target network when {@code envStep} has crossed a multiple of
      * the target update interval since the last sync (so the interval means env steps at any train frequency).
+     * With {@code tau < 1} every multiple crossed counts as one Polyak blend: an update that crossed k of them
+     * blends with {@code 1 - (1 - tau)^k}.
      */
     public DqnStats update(SampledBatch batch, long envStep) {
         int n = batch.size();
@@ -91,12 +93,17 @@ public final class DqnLearner {
         if (block <= lastTargetSyncBlock) {
             return false;
         }
+        // One blend per interval crossed since the previous update, as CleanRL and SB3 blend every interval whether
+        // or not they trained in it. The online weights did not change in between, so k blends with tau are one
+        // with 1 - (1 - tau)^k. Before the first update online and target were equal and blending changed nothing.
+        long crossed = updates <= 1 ? 1 : block - lastTargetSyncBlock;
         lastTargetSyncBlock = block;
-        if (config.tau() >= 1.0) {
+        double tau = crossed == 1 ? config.tau() : 1 - Math.pow(1 - config.tau(), crossed);
+        if (tau >= 1.0) {
             target.setParams(online.params());
         } else {
             float[] blended = target.params();
-            DqnTargets.polyak(online.params(), blended, config.tau());
+            DqnTargets.polyak(online.params(), blended, tau);
             target.setParams(blended);
         }
         return true;

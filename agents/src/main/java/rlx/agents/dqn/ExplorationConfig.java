@@ -14,6 +14,9 @@ public record ExplorationConfig(Kind schedule, double start, double end, double 
     public enum Kind { LINEAR, EXPONENTIAL, CONSTANT }
 
     public ExplorationConfig {
+        if (schedule == null) {
+            throw new IllegalArgumentException("schedule must not be null");
+        }
         requireProbability("start", start);
         requireProbability("end", end);
         if (schedule == Kind.LINEAR && !(fraction > 0 && fraction <= 1)) {
