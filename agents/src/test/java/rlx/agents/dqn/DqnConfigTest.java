@@ -173,4 +173,20 @@ class DqnConfigTest {
         rejects(() -> new PrioritizedConfig(true, 0.6, 0.4, 1, 0), "epsilon (0.0)");
         rejects(() -> new PrioritizedConfig(true, 0.6, 0.4, 1, Double.NaN), "epsilon (NaN)");
     }
+
+    @Test
+    void linearLearningRateScheduleDecaysToZeroOverTheRun() {
+        DqnConfig base = DqnTesting.config(32, 100, 1.0, false, false);
+        double lr = base.network().optimizer().learningRate();
+        DqnConfig linear = new DqnConfig(base.gamma(), base.bufferSize(), base.batchSize(), base.learningStarts(),
+                base.trainFrequency(), base.gradientSteps(), base.targetUpdateInterval(), base.tau(), base.doubleDqn(),
+                base.nStep(), base.exploration(), base.prioritized(), base.network(),
+                DqnConfig.LearningRateSchedule.LINEAR);
+
+        assertEquals(lr, base.learningRateAt(750, 1000), 0.0);
+        assertEquals(lr, linear.learningRateAt(0, 1000), 0.0);
+        assertEquals(lr * 0.25, linear.learningRateAt(750, 1000), 1e-15);
+        assertEquals(0.0, linear.learningRateAt(1000, 1000), 0.0);
+        assertEquals(0.0, linear.learningRateAt(1200, 1000), 0.0);
+    }
 }
