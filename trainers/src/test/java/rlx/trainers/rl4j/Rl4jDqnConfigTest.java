@@ -33,7 +33,7 @@ class Rl4jDqnConfigTest {
         rejects("agent.exploration.end", "1.0", b -> b.explorationEnd(1));
         rejects("agent.exploration.end", "-0.1", b -> b.explorationEnd(-0.1));
         rejects("agent.exploration-steps", "0", b -> b.explorationSteps(0));
-        rejects("agent.error-clamp", "0.0", b -> b.errorClamp(0));
+        rejects("agent.error-clamp", "-1.0", b -> b.errorClamp(-1));
         rejects("agent.reward-factor", "Infinity", b -> b.rewardFactor(Double.POSITIVE_INFINITY));
         rejects("agent.reward-factor", "0.0", b -> b.rewardFactor(0));
         rejects("agent.max-episode-steps", "-5", b -> b.maxEpisodeSteps(-5));
@@ -47,6 +47,9 @@ class Rl4jDqnConfigTest {
     void nanErrorClampMeansNoClampAndIsAccepted() {
         assertTrue(Double.isNaN(Rl4jDqnConfig.defaults().toBuilder().errorClamp(Double.NaN).build().errorClamp()));
         assertEquals(1.0, Rl4jDqnConfig.defaults().toBuilder().errorClamp(1.0).build().errorClamp());
+        // 0 is how a HOCON file says "no clamp": RL4J receives NaN
+        assertTrue(Double.isNaN(Rl4jDqnConfig.defaults().toBuilder().errorClamp(0).build()
+                .toQLearningConfiguration(1, 100).getErrorClamp()));
     }
 
     @Test
