@@ -144,12 +144,12 @@ public final class NStepAccumulator {
 
     /** Writes a header (class, numEnvs, obsSize, n, gamma) and every copy's pending steps, oldest first. */
     public void save(DataOutputStream out) throws IOException {
-        Checkpoints.writeHeader(out, NStepAccumulator.class, shape());
+        BinaryFormat.writeHeader(out, NStepAccumulator.class, shape());
         for (int env = 0; env < numEnvs; env++) {
             out.writeInt(count[env]);
             for (int k = 0; k < count[env]; k++) {
                 int slot = env * n + (head[env] + k) % n;
-                Checkpoints.writeFloats(out, windowObs, slot * obsSize, obsSize);
+                BinaryFormat.writeFloats(out, windowObs, slot * obsSize, obsSize);
                 out.writeInt(windowActions[slot]);
                 out.writeFloat(windowRewards[slot]);
             }
@@ -161,7 +161,7 @@ public final class NStepAccumulator {
      * fails naming both shapes and changes nothing; a corrupt body leaves no step pending.
      */
     public void load(DataInputStream in) throws IOException {
-        Checkpoints.checkHeader(in, NStepAccumulator.class, shape());
+        BinaryFormat.checkHeader(in, NStepAccumulator.class, shape());
         boolean ok = false;
         try {
             clear();
@@ -169,11 +169,11 @@ public final class NStepAccumulator {
                 int c = in.readInt();
                 // A window never rests full: the n-th step is emitted in the call that adds it.
                 if (c < 0 || c >= n) {
-                    throw Checkpoints.corrupt(c + " pending steps for env " + env + " with n = " + n);
+                    throw BinaryFormat.corrupt(c + " pending steps for env " + env + " with n = " + n);
                 }
                 for (int k = 0; k < c; k++) {
                     int slot = env * n + k;
-                    Checkpoints.readFloats(in, windowObs, slot * obsSize, obsSize);
+                    BinaryFormat.readFloats(in, windowObs, slot * obsSize, obsSize);
                     windowActions[slot] = in.readInt();
                     windowRewards[slot] = in.readFloat();
                 }

@@ -142,7 +142,7 @@ public final class PrioritizedReplay implements ReplayBuffer {
 
     @Override
     public void save(DataOutputStream out) throws IOException {
-        Checkpoints.writeHeader(out, PrioritizedReplay.class, shape());
+        BinaryFormat.writeHeader(out, PrioritizedReplay.class, shape());
         store.save(out);
         out.writeDouble(maxPriority);
         int n = store.size();
@@ -153,7 +153,7 @@ public final class PrioritizedReplay implements ReplayBuffer {
 
     @Override
     public void load(DataInputStream in) throws IOException {
-        Checkpoints.checkHeader(in, PrioritizedReplay.class, shape());
+        BinaryFormat.checkHeader(in, PrioritizedReplay.class, shape());
         boolean ok = false;
         try {
             store.load(in);
@@ -161,13 +161,13 @@ public final class PrioritizedReplay implements ReplayBuffer {
             mins.clear();
             double max = in.readDouble();
             if (!(max > 0 && max < Double.POSITIVE_INFINITY)) {
-                throw Checkpoints.corrupt("max priority " + max);
+                throw BinaryFormat.corrupt("max priority " + max);
             }
             int n = store.size();
             for (int i = 0; i < n; i++) {
                 double p = in.readDouble();
                 if (!(p > 0 && p <= max)) {
-                    throw Checkpoints.corrupt("priority " + p + " of slot " + i + " (max priority " + max + ")");
+                    throw BinaryFormat.corrupt("priority " + p + " of slot " + i + " (max priority " + max + ")");
                 }
                 sums.set(i, p);
                 mins.set(i, p);

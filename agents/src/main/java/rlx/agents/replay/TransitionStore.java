@@ -98,11 +98,11 @@ final class TransitionStore {
         out.writeInt(position);
         out.writeInt(size);
         out.writeLong(added);
-        Checkpoints.writeFloats(out, obs, 0, size * obsSize);
-        Checkpoints.writeFloats(out, nextObs, 0, size * obsSize);
-        Checkpoints.writeInts(out, actions, 0, size);
-        Checkpoints.writeFloats(out, rewards, 0, size);
-        Checkpoints.writeFloats(out, discounts, 0, size);
+        BinaryFormat.writeFloats(out, obs, 0, size * obsSize);
+        BinaryFormat.writeFloats(out, nextObs, 0, size * obsSize);
+        BinaryFormat.writeInts(out, actions, 0, size);
+        BinaryFormat.writeFloats(out, rewards, 0, size);
+        BinaryFormat.writeFloats(out, discounts, 0, size);
     }
 
     /** The counterpart of {@link #save}; on failure the store is left empty rather than half loaded. */
@@ -116,14 +116,14 @@ final class TransitionStore {
             boolean consistent = s >= 0 && s <= capacity && p >= 0 && p < capacity && a >= s
                     && (s == capacity || p == s);
             if (!consistent) {
-                throw Checkpoints.corrupt("position " + p + ", size " + s + ", added " + a + " for capacity "
+                throw BinaryFormat.corrupt("position " + p + ", size " + s + ", added " + a + " for capacity "
                         + capacity);
             }
-            Checkpoints.readFloats(in, obs, 0, s * obsSize);
-            Checkpoints.readFloats(in, nextObs, 0, s * obsSize);
-            Checkpoints.readInts(in, actions, 0, s);
-            Checkpoints.readFloats(in, rewards, 0, s);
-            Checkpoints.readFloats(in, discounts, 0, s);
+            BinaryFormat.readFloats(in, obs, 0, s * obsSize);
+            BinaryFormat.readFloats(in, nextObs, 0, s * obsSize);
+            BinaryFormat.readInts(in, actions, 0, s);
+            BinaryFormat.readFloats(in, rewards, 0, s);
+            BinaryFormat.readFloats(in, discounts, 0, s);
             position = p;
             size = s;
             added = a;

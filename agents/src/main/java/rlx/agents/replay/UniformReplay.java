@@ -61,13 +61,13 @@ public final class UniformReplay implements ReplayBuffer {
 
     @Override
     public void save(DataOutputStream out) throws IOException {
-        Checkpoints.writeHeader(out, UniformReplay.class, shape());
+        BinaryFormat.writeHeader(out, UniformReplay.class, shape());
         store.save(out);
     }
 
     @Override
     public void load(DataInputStream in) throws IOException {
-        Checkpoints.checkHeader(in, UniformReplay.class, shape());
+        BinaryFormat.checkHeader(in, UniformReplay.class, shape());
         store.load(in);
     }
 

@@ -6,17 +6,17 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 
 /**
- * Header and bulk-array helpers shared by the checkpoint formats of this package. Arrays go through a byte chunk
+ * The binary format of this package's checkpoints: header and bulk-array helpers. Arrays go through a byte chunk
  * rather than one {@code writeFloat} per element because buffers hold millions of floats.
  */
-final class Checkpoints {
+final class BinaryFormat {
 
     static final int MAGIC = 0x524C5852; // "RLXR"
     static final int VERSION = 1;
 
     private static final int CHUNK_BYTES = 1 << 16;
 
-    private Checkpoints() {
+    private BinaryFormat() {
     }
 
     /**
