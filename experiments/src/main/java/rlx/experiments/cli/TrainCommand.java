@@ -132,7 +132,11 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
         }
         out.println("Shipped configs (rlx train <config> [key=value ...]):");
         try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.toString().endsWith(".conf")).sorted().forEach(p -> out.println("  " + p));
+            Path cwd = Path.of("").toAbsolutePath();
+            files.filter(p -> p.toString().endsWith(".conf")).sorted()
+                    .map(p -> p.toAbsolutePath().normalize())
+                    .map(p -> p.startsWith(cwd) ? cwd.relativize(p) : p)
+                    .forEach(p -> out.println("  " + p));
         }
     }
 }
