@@ -88,6 +88,11 @@ public final class ExperimentRunner {
     /** Continues a killed run from its latest checkpoint, appending to its metrics. */
     public Result resume(Path runPath) throws IOException {
         RunDirectory run = RunDirectory.open(runPath);
+        if (Files.exists(run.summary())) {
+            // summary.json is written last: the run finished and its results must not be overwritten
+            throw new IllegalArgumentException(run.path() + " already finished (it has " + RunDirectory.SUMMARY
+                    + "); nothing to resume");
+        }
         Plan plan = plan(run.config(), List.of());
         Optional<Path> checkpoint = new Checkpoints(run.checkpoints(), 2).latest();
         if (checkpoint.isEmpty()) {

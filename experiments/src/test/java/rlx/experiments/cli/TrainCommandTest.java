@@ -97,6 +97,12 @@ class TrainCommandTest {
         assertTrue(png.getWidth() > 100 && png.getHeight() > 100);
         assertTrue(Files.isDirectory(runDir.resolve("checkpoints")));
 
+        String summaryBefore = Files.readString(runDir.resolve("summary.json"));
+        CliTest.Run again = CliTest.rlx("train", "--resume", runDir.toString());
+        assertEquals(RlxCommand.EXIT_USAGE, again.exitCode());
+        assertTrue(again.err().contains("already finished"), again.err());
+        assertEquals(summaryBefore, Files.readString(runDir.resolve("summary.json")), "a finished run stays as it was");
+
         CliTest.Run eval2 = CliTest.rlx("eval", runDir.toString(), "episodes=4");
         assertEquals(0, eval2.exitCode(), eval2.err());
         assertTrue(eval2.lastLine().matches("eval run=.* episodes=4 mean_return=\\S+ std_return=\\S+ mean_length=\\S+"),
