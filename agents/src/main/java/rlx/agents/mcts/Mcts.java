@@ -141,7 +141,7 @@ public final class Mcts {
         }
         if (allProven) {
             node.proven = true;
-            node.provenValue = -best;
+            node.provenValue = 0.0 - best; // not -best: a proven draw must read 0.0, not -0.0
         }
     }
 
@@ -183,7 +183,7 @@ public final class Mcts {
         } else if (bestNonLosing >= 0) {
             bestAction = bestNonLosing;
         }
-        double rootValue = config.solver() && rootNode.proven ? -rootNode.provenValue : valueSum / total;
+        double rootValue = config.solver() && rootNode.proven ? 0.0 - rootNode.provenValue : valueSum / total;
         return new SearchResult(bestAction, policy, rootValue);
     }
 

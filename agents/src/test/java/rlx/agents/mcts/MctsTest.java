@@ -198,4 +198,30 @@ class MctsTest {
                 assertThrows(IllegalArgumentException.class, () -> mcts(TTT, MctsConfig.of(10), 0).search(over))
                         .getMessage());
     }
+
+    @Test
+    void solverProvesADrawnPositionDrawn() {
+        // x 4, o 0, x 8, o 2, x 1, o 7, x 3: o must block at 5, and the rest is forced to a draw.
+        GameState s = TTT.parse("4082173");
+        assertEquals(0, negamax(s), "test position must be a draw");
+        SearchResult r = mcts(TTT, new MctsConfig(2000, MctsConfig.DEFAULT_EXPLORATION, true), 5).search(s);
+        assertEquals(0.0, r.rootValue());
+        assertEquals(5, r.bestAction());
+    }
+
+    @Test
+    void leavesAreScoredByTheGivenEvaluator() {
+        // An evaluator that says player 0 always wins makes o indifferent and x love every move; the values reach
+        // the root unchanged and each non-terminal leaf costs exactly one call.
+        int[] calls = {0};
+        Evaluator xWins = leaf -> {
+            calls[0]++;
+            return new double[] {1, -1};
+        };
+        SearchResult r = new Mcts(TTT, MctsConfig.of(100), xWins, new Rng(0)).search(TTT.newInitialState());
+        assertEquals(1.0, r.rootValue());
+        assertEquals(100, calls[0]);
+        r = new Mcts(TTT, MctsConfig.of(100), xWins, new Rng(0)).search(TTT.parse("4"));
+        assertEquals(-1.0, r.rootValue());
+    }
 }
