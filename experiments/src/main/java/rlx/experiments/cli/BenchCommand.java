@@ -9,6 +9,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rlx.envs.core.EnvRegistry;
 import rlx.experiments.bench.DqnBenchmark;
+import rlx.experiments.bench.MctsBenchmark;
 import rlx.experiments.bench.EnvStepBenchmark;
 
 /** {@code rlx bench ...}: throughput benchmarks whose last line is machine-readable. */
@@ -44,6 +45,20 @@ final class BenchCommand {
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "env=%s episodes=%d seconds=%.2f%n", r.envId(), r.episodes(), r.seconds());
         out.printf(Locale.ROOT, "bench dqn env_steps=%d steps_per_second=%.0f%n", r.envSteps(), r.stepsPerSecond());
+        return 0;
+    }
+
+    @Command(name = "mcts", description = {
+        "UCT search with random rollouts from the initial position, one thread. Last line:",
+        "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)"})
+    int mcts(@Option(names = "--game", defaultValue = "connect4", description = "Game (default ${DEFAULT-VALUE}).") String game,
+             @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds,
+             @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed) {
+        MctsBenchmark.Result r = new MctsBenchmark().run(rlx.envs.games.GameRegistry.byName(game), game, seconds, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "simulations=%d seconds=%.2f raw_random_playouts_per_second=%.0f%n",
+                r.simulations(), r.seconds(), r.rawPlayoutsPerSecond());
+        out.printf(Locale.ROOT, "bench mcts game=%s playouts_per_second=%.0f%n", game, r.simulationsPerSecond());
         return 0;
     }
 }

@@ -106,4 +106,14 @@ class CliTest {
         assertEquals(RlxCommand.EXIT_USAGE, bad.exitCode());
         assertTrue(bad.err().contains("--envs (0)"), bad.err());
     }
+
+    @Test
+    void benchMctsPrintsTheMachineReadableLastLine() {
+        Run run = rlx("bench", "mcts", "--game", "tictactoe", "--seconds", "0.2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.lastLine().matches("bench mcts game=tictactoe playouts_per_second=\\d+"), run.lastLine());
+        Run unknown = rlx("bench", "mcts", "--game", "chess");
+        assertEquals(RlxCommand.EXIT_USAGE, unknown.exitCode());
+        assertTrue(unknown.err().contains("known games"), unknown.err());
+    }
 }

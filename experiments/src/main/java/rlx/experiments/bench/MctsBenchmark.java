@@ -1,0 +1,47 @@
+package rlx.experiments.bench;
+
+import rlx.agents.mcts.Mcts;
+import rlx.agents.mcts.MctsConfig;
+import rlx.agents.mcts.PlayoutBenchmark;
+import rlx.agents.mcts.RandomRolloutEvaluator;
+import rlx.envs.core.Rng;
+import rlx.envs.games.Game;
+
+/**
+ * Search speed of plain UCT with random rollouts, one thread: simulations (select, expand, one random playout,
+ * back up) per second from the initial position, and bare random playouts per second for comparison.
+ */
+public final class MctsBenchmark {
+
+    public record Result(String game, long simulations, double seconds, long rawPlayouts, double rawSeconds) {
+
+        public double simulationsPerSecond() {
+            return simulations / seconds;
+        }
+
+        public double rawPlayoutsPerSecond() {
+            return rawPlayouts / rawSeconds;
+        }
+    }
+
+    public Result run(Game game, String name, double seconds, long seed) {
+        if (!(seconds > 0)) {
+            throw new IllegalArgumentException("--seconds (" + seconds + ") must be > 0");
+        }
+        int perSearch = 100_000;
+        Rng rng = new Rng(seed);
+        Mcts mcts = new Mcts(game, MctsConfig.of(perSearch), new RandomRolloutEvaluator(rng), rng);
+        mcts.search(game.newInitialState()); // warm-up
+        long simulations = 0;
+        long start = System.nanoTime();
+        long deadline = start + (long) (seconds * 1e9);
+        do {
+            mcts.search(game.newInitialState());
+            simulations += perSearch;
+        } while (System.nanoTime() < deadline);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        double rawSeconds = Math.max(1.0, seconds / 2);
+        long raw = PlayoutBenchmark.randomPlayouts(game, seed, rawSeconds);
+        return new Result(name, simulations, elapsed, raw, rawSeconds);
+    }
+}
