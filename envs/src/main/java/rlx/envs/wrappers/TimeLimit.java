@@ -12,6 +12,8 @@ import rlx.envs.core.Step;
 public final class TimeLimit<O, A> extends Wrapper<O, A> {
 
     private final int maxEpisodeSteps;
+    // built once: spec() is read on every step (action checks, messages)
+    private final EnvSpec spec;
     private int elapsedSteps;
     private boolean running;
     // whether any reset happened and whether the episode terminated: the refusal message says which case it is
@@ -24,11 +26,12 @@ public final class TimeLimit<O, A> extends Wrapper<O, A> {
             throw new IllegalArgumentException("maxEpisodeSteps (" + maxEpisodeSteps + ") must be > 0");
         }
         this.maxEpisodeSteps = maxEpisodeSteps;
+        this.spec = env.spec().withTimeLimit(maxEpisodeSteps);
     }
 
     @Override
     public EnvSpec spec() {
-        return env.spec().withTimeLimit(maxEpisodeSteps);
+        return spec;
     }
 
     @Override
