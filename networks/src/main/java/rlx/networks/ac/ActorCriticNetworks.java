@@ -6,23 +6,24 @@ import org.deeplearning4j.nn.conf.layers.LossLayer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.activations.Activation;
-import org.nd4j.linalg.lossfunctions.impl.LossMCXENT;
 import rlx.networks.config.Checks;
+import rlx.networks.config.OptimizerConfig;
 import rlx.networks.dl4j.Dl4jMapping;
-import rlx.networks.dl4j.SquaredErrorLoss;
 import rlx.networks.dl4j.Torso;
 
 /**
- * Builds actor-critic graphs with input {@value #INPUT} and two outputs, in this order: {@value #POLICY}, a softmax
- * over the actions (loss: multi-class cross-entropy, so labels are target probabilities or advantage-weighted
- * one-hots), and {@value #VALUE}, one linear unit (loss: {@link SquaredErrorLoss}, mask-weighted squared error).
- * The value unit is a dense layer {@value #VALUE_HEAD} under a parameterless {@code LossLayer}, so that a label mask
- * weights the loss once (see {@link rlx.networks.q.QNetwork} for why not an {@code OutputLayer}).
+ * Builds actor-critic graphs with input {@value #INPUT} and two outputs, in this order: {@value #POLICY}, the action
+ * logits under a {@link PolicyGradientLoss}, and {@value #VALUE}, one linear unit (dense layer {@value #VALUE_HEAD})
+ * under a parameterless {@code LossLayer} with a {@link ValueLoss}.
+ *
+ * <p>The graph only computes gradients: the optimiser step is taken on the flat parameter vector by
+ * {@link rlx.networks.optim.FlatOptimizer}, so that the gradient can be clipped by its global norm (DL4J clips per
+ * layer) and, for A3C, shipped to another actor. The DL4J updater is therefore plain SGD and never used.
  */
 public final class ActorCriticNetworks {
     /** Name of the graph input. */
     public static final String INPUT = "obs";
-    /** Name of the policy output (action probabilities). */
+    /** Name of the policy output (logits). */
     public static final String POLICY = "policy";
     /** Name of the value output. */
     public static final String VALUE = "value";
@@ -35,25 +36,28 @@ public final class ActorCriticNetworks {
     /**
      * A new, initialised actor-critic graph.
      *
-     * @param config     torso and optimiser
+     * @param config     torso (the optimiser is applied outside the graph)
+     * @param losses     coefficients of the two losses
      * @param inputSize  floats per observation
      * @param numActions size of the policy output
      * @param seed       seed of DL4J's weight initialisation
      */
-    public static ComputationGraph build(ActorCriticConfig config, int inputSize, int numActions, long seed) {
+    public static ComputationGraph build(ActorCriticConfig config, ActorCriticLosses losses, int inputSize,
+                                         int numActions, long seed) {
         Checks.notNull("config", config);
+        Checks.notNull("losses", losses);
         Checks.positive("inputSize", inputSize);
         Checks.positive("numActions", numActions);
         ComputationGraphConfiguration.GraphBuilder gb =
-                Dl4jMapping.base(config.optimizer(), config.torso().weightInit(), seed).graphBuilder()
+                Dl4jMapping.base(OptimizerConfig.sgd(1.0), config.torso().weightInit(), seed).graphBuilder()
                         .addInputs(INPUT)
                         .setInputTypes(Torso.inputType(null, inputSize));
         String last = Torso.add(gb, INPUT, null, config.torso());
-        gb.addLayer(POLICY, new OutputLayer.Builder(new LossMCXENT()).nOut(numActions)
-                .activation(Activation.SOFTMAX).build(), last);
+        gb.addLayer(POLICY, new OutputLayer.Builder(new PolicyGradientLoss(losses.clipRange(), losses.entropyCoef()))
+                .nOut(numActions).activation(Activation.IDENTITY).build(), last);
         gb.addLayer(VALUE_HEAD, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), last);
-        gb.addLayer(VALUE, new LossLayer.Builder(new SquaredErrorLoss()).activation(Activation.IDENTITY).build(),
-                VALUE_HEAD);
+        gb.addLayer(VALUE, new LossLayer.Builder(new ValueLoss(losses.valueCoef(), losses.valueClipRange()))
+                .activation(Activation.IDENTITY).build(), VALUE_HEAD);
         gb.setOutputs(POLICY, VALUE);
         ComputationGraph graph = new ComputationGraph(gb.build());
         graph.init();

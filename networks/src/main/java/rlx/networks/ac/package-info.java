@@ -1,5 +1,6 @@
 /**
- * Actor-critic networks: a shared torso with a softmax policy head and a scalar value head in one DL4J graph. Only
- * the builder lives here; the policy-gradient training code comes with the actor-critic agents.
+ * Actor-critic networks: a shared torso with a policy-logits head and a scalar value head in one DL4J graph, the
+ * policy-gradient and value losses of A2C, A3C and PPO, flat gradients for an external optimiser, and a plain-Java
+ * forward pass for acting.
  */
 package rlx.networks.ac;

@@ -9,11 +9,9 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -30,6 +28,7 @@ import rlx.networks.config.Checks;
 import rlx.networks.dl4j.Dl4jMapping;
 import rlx.networks.dl4j.DuelingVertex;
 import rlx.networks.dl4j.Torso;
+import rlx.networks.plain.DenseLayout;
 
 /**
  * A Q-network: one DL4J {@link ComputationGraph} with input {@value #INPUT} and output {@value #OUTPUT}, fed and read
@@ -515,75 +514,22 @@ public final class QNetwork {
         flatBuffer = p.data().asNioFloat();
     }
 
-    /**
-     * Finds where each dense layer's W and b sit in the flat vector by writing each position's index into it and
-     * reading the layer's parameter views back, then restores the parameters.
-     */
+    /** Where each dense layer's W and b sit in the flat vector, read off DL4J's own parameter views. */
     private PlainForward.Layout probeLayout() {
-        if (numParams >= 1 << 24) {
-            throw new IllegalStateException("numParams (" + numParams + ") too large to probe with float indices");
+        ActivationKind act = config.torso().activation();
+        Map<String, ActivationKind> layers = new java.util.LinkedHashMap<>();
+        int hiddenCount = config.torso().hidden().size();
+        for (int i = 0; i < hiddenCount; i++) {
+            layers.put(Torso.DENSE_PREFIX + i, act);
         }
-        float[] saved = params();
-        float[] index = new float[numParams];
-        for (int i = 0; i < numParams; i++) {
-            index[i] = i;
+        if (config.dueling()) {
+            layers.put(ADVANTAGE, ActivationKind.IDENTITY);
+            layers.put(VALUE, ActivationKind.IDENTITY);
+        } else {
+            layers.put(HEAD, ActivationKind.IDENTITY);
         }
-        setParams(index);
-        try {
-            ActivationKind act = config.torso().activation();
-            List<PlainForward.Dense> hidden = new ArrayList<>();
-            for (int i = 0; i < config.torso().hidden().size(); i++) {
-                hidden.add(probeDense(Torso.DENSE_PREFIX + i, act));
-            }
-            PlainForward.Dense head;
-            PlainForward.Dense value = null;
-            if (config.dueling()) {
-                head = probeDense(ADVANTAGE, ActivationKind.IDENTITY);
-                value = probeDense(VALUE, ActivationKind.IDENTITY);
-            } else {
-                head = probeDense(HEAD, ActivationKind.IDENTITY);
-            }
-            long covered = (long) head.nIn() * head.nOut() + head.nOut();
-            if (value != null) {
-                covered += (long) value.nIn() * value.nOut() + value.nOut();
-            }
-            for (PlainForward.Dense d : hidden) {
-                covered += (long) d.nIn() * d.nOut() + d.nOut();
-            }
-            if (covered != numParams) {
-                throw new IllegalStateException("dense layers cover " + covered + " of " + numParams + " parameters");
-            }
-            return new PlainForward.Layout(numParams, inputSize, numActions, List.copyOf(hidden), head, value);
-        } finally {
-            setParams(saved);
-        }
-    }
-
-    private PlainForward.Dense probeDense(String name, ActivationKind act) {
-        Layer layer = graph.getLayer(name);
-        INDArray w = layer.getParam("W");
-        INDArray b = layer.getParam("b");
-        int nIn = (int) w.size(0);
-        int nOut = (int) w.size(1);
-        float[] wi = w.dup('c').data().asFloat();
-        float[] bi = b.dup('c').data().asFloat();
-        int off = (int) wi[0];
-        int strideIn = nIn > 1 ? (int) wi[nOut] - off : 0;
-        int strideOut = nOut > 1 ? (int) wi[1] - off : 0;
-        for (int i = 0; i < nIn; i++) {
-            for (int j = 0; j < nOut; j++) {
-                if (wi[i * nOut + j] != off + i * strideIn + j * strideOut) {
-                    throw new IllegalStateException(name + ".W is not a strided view of the flat parameters");
-                }
-            }
-        }
-        int bOff = (int) bi[0];
-        int bStride = nOut > 1 ? (int) bi[1] - bOff : 0;
-        for (int j = 0; j < nOut; j++) {
-            if (bi[j] != bOff + j * bStride) {
-                throw new IllegalStateException(name + ".b is not a strided view of the flat parameters");
-            }
-        }
-        return new PlainForward.Dense(nIn, nOut, off, strideIn, strideOut, bOff, bStride, act);
+        List<DenseLayout> probed = DenseLayout.probe(graph, layers);
+        return new PlainForward.Layout(numParams, inputSize, numActions, probed.subList(0, hiddenCount),
+                probed.get(hiddenCount), config.dueling() ? probed.get(hiddenCount + 1) : null);
     }
 }

@@ -1,0 +1,73 @@
+package rlx.networks.ac;
+
+import java.util.List;
+import rlx.networks.plain.DenseLayout;
+import rlx.networks.plain.DenseMath;
+import rlx.networks.plain.PlainMlp;
+
+/**
+ * Evaluates an {@link ActorCriticNetwork} in plain Java from a private copy of its flat parameters: runners act with
+ * this instead of paying ND4J's fixed per-op cost on a handful of observations. Nothing allocates after construction;
+ * an instance is not thread-safe.
+ */
+public final class ActorCriticForward {
+
+    private final int numParams;
+    private final int inputSize;
+    private final int numActions;
+    private final PlainMlp torso;
+    private final DenseLayout policy;
+    private final DenseLayout value;
+    private final float[] policyW;
+    private final float[] policyB;
+    private final float[] valueW;
+    private final float[] valueB = new float[1];
+    private final float[] v = new float[1];
+
+    ActorCriticForward(int numParams, int inputSize, List<DenseLayout> hidden, DenseLayout policy, DenseLayout value) {
+        this.numParams = numParams;
+        this.inputSize = inputSize;
+        this.numActions = policy.nOut();
+        this.torso = new PlainMlp(hidden);
+        this.policy = policy;
+        this.value = value;
+        this.policyW = new float[policy.nIn() * policy.nOut()];
+        this.policyB = new float[policy.nOut()];
+        this.valueW = new float[value.nIn()];
+    }
+
+    public int numParams() {
+        return numParams;
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int numActions() {
+        return numActions;
+    }
+
+    /** Copies a flat parameter vector (as {@link ActorCriticNetwork#params()}) into this evaluator. */
+    public void load(float[] flat) {
+        if (flat.length != numParams) {
+            throw new IllegalArgumentException("flat.length (" + flat.length + ") must equal numParams (" + numParams
+                    + ")");
+        }
+        torso.load(flat);
+        policy.copy(flat, policyW, policyB);
+        value.copy(flat, valueW, valueB);
+    }
+
+    /**
+     * Writes the action logits of the observation at {@code obs[obsOffset ..]} to {@code logits[logitsOffset ..]}
+     * and returns its value estimate.
+     */
+    public float forward(float[] obs, int obsOffset, float[] logits, int logitsOffset) {
+        float[] h = torso.forward(obs, obsOffset);
+        int hOff = torso.resultOffset(obsOffset);
+        DenseMath.dense(policy.nIn(), numActions, policyW, policyB, h, hOff, logits, logitsOffset);
+        DenseMath.dense(value.nIn(), 1, valueW, valueB, h, hOff, v, 0);
+        return v[0];
+    }
+}
