@@ -13,6 +13,9 @@ public final class Algorithms {
         register(new DqnAlgorithm());
         register(new Rl4jDqnAlgorithm());
         register(new Rl4jA3cAlgorithm());
+        register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.PPO));
+        register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A2C));
+        register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A3C));
     }
 
     private Algorithms() {

@@ -139,10 +139,13 @@ public final class ExperimentRunner {
     private Result finish(Plan plan, RunDirectory run, TrainOutcome outcome) {
         ExperimentConfig exp = plan.experiment();
         var eval = outcome.finalEval();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("episodes", outcome.episodes());
+        extra.putAll(outcome.extra());
         Summary summary = new Summary(exp.experiment(), plan.algorithm().name(), exp.env().id(), exp.seed(),
                 outcome.envSteps(), outcome.wallSeconds(), outcome.stepsPerSecond(),
                 new EvalSummary(eval.episodes(), eval.meanReturn(), eval.stdReturn()),
-                Map.of("episodes", outcome.episodes()));
+                extra);
         summary.write(run.summary());
         LearningCurvePlot.write(LearningCurvePlot.curves(run, exp.experiment() + " seed " + exp.seed()),
                 run.learningCurve(), exp.experiment() + " (" + exp.env().id() + ")");

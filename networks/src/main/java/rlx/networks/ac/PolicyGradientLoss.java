@@ -58,9 +58,7 @@ public final class PolicyGradientLoss implements ILossFunction {
     }
 
     /** Per-example losses and, when {@code grad} is not null, the gradient with respect to the logits. */
-    private double[] evaluate(float[][] labels, float[][] logits, float[] mask, float[] grad) {
-        int batch = logits.length;
-        int numActions = logits[0].length;
+    private double[] evaluate(float[] labels, float[] logits, int batch, int numActions, float[] mask, float[] grad) {
         double[] losses = new double[batch];
         double[] p = new double[numActions];
         double entropySum = 0;
@@ -68,20 +66,21 @@ public final class PolicyGradientLoss implements ILossFunction {
         double surrogateSum = 0;
         int clipped = 0;
         for (int i = 0; i < batch; i++) {
-            float[] z = logits[i];
-            int action = (int) labels[i][0];
+            int zo = i * numActions;
+            int lo = i * LABEL_WIDTH;
+            int action = (int) labels[lo];
             if (action < 0 || action >= numActions) {
-                throw new IllegalArgumentException("label action " + labels[i][0] + " must be in [0, " + numActions + ")");
+                throw new IllegalArgumentException("label action " + labels[lo] + " must be in [0, " + numActions + ")");
             }
-            double advantage = labels[i][1];
-            double oldLogProb = labels[i][2];
+            double advantage = labels[lo + 1];
+            double oldLogProb = labels[lo + 2];
             double max = Double.NEGATIVE_INFINITY;
-            for (float v : z) {
-                max = Math.max(max, v);
+            for (int a = 0; a < numActions; a++) {
+                max = Math.max(max, logits[zo + a]);
             }
             double sum = 0;
             for (int a = 0; a < numActions; a++) {
-                p[a] = Math.exp(z[a] - max);
+                p[a] = Math.exp(logits[zo + a] - max);
                 sum += p[a];
             }
             double logSum = Math.log(sum) + max;
@@ -89,10 +88,10 @@ public final class PolicyGradientLoss implements ILossFunction {
             for (int a = 0; a < numActions; a++) {
                 p[a] /= sum;
                 if (p[a] > 0) {
-                    entropy -= p[a] * (z[a] - logSum);
+                    entropy -= p[a] * (logits[zo + a] - logSum);
                 }
             }
-            double logRatio = (z[action] - logSum) - oldLogProb;
+            double logRatio = (logits[zo + action] - logSum) - oldLogProb;
             double ratio = Math.exp(logRatio);
             boolean isClipped = clipRange > 0
                     && ((advantage > 0 && ratio > 1 + clipRange) || (advantage < 0 && ratio < 1 - clipRange));
@@ -108,7 +107,7 @@ public final class PolicyGradientLoss implements ILossFunction {
                 double pg = isClipped ? 0 : -advantage * ratio;
                 int row = i * numActions;
                 for (int a = 0; a < numActions; a++) {
-                    double logP = z[a] - logSum;
+                    double logP = logits[zo + a] - logSum;
                     double g = pg * ((a == action ? 1 : 0) - p[a]) + entropyCoef * p[a] * (logP + entropy);
                     grad[row + a] = (float) (weight * g);
                 }
@@ -120,12 +119,14 @@ public final class PolicyGradientLoss implements ILossFunction {
         return losses;
     }
 
-    private static float[][] rows(INDArray a) {
-        return a.castTo(DataType.FLOAT).toFloatMatrix();
+    /** The array's elements in row-major order, with one ND4J op (per-row access costs one op per row). */
+    static float[] flat(INDArray a) {
+        INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
+        return f.dup('c').data().asFloat();
     }
 
     private static float[] maskOf(INDArray mask) {
-        return mask == null ? null : mask.castTo(DataType.FLOAT).reshape(mask.length()).toFloatVector();
+        return mask == null ? null : flat(mask);
     }
 
     private static void checkShapes(INDArray labels, INDArray preOutput) {
@@ -141,7 +142,7 @@ public final class PolicyGradientLoss implements ILossFunction {
                                boolean average) {
         checkShapes(labels, preOutput);
         double sum = 0;
-        for (double l : evaluate(rows(labels), rows(preOutput), maskOf(mask), null)) {
+        for (double l : evaluate(flat(labels), flat(preOutput), (int) preOutput.size(0), (int) preOutput.size(1), maskOf(mask), null)) {
             sum += l;
         }
         return average ? sum / preOutput.size(0) : sum;
@@ -150,7 +151,7 @@ public final class PolicyGradientLoss implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         checkShapes(labels, preOutput);
-        double[] losses = evaluate(rows(labels), rows(preOutput), maskOf(mask), null);
+        double[] losses = evaluate(flat(labels), flat(preOutput), (int) preOutput.size(0), (int) preOutput.size(1), maskOf(mask), null);
         return Nd4j.createFromArray(losses).castTo(preOutput.dataType()).reshape(losses.length, 1);
     }
 
@@ -160,7 +161,7 @@ public final class PolicyGradientLoss implements ILossFunction {
         int batch = (int) preOutput.size(0);
         int numActions = (int) preOutput.size(1);
         float[] grad = new float[batch * numActions];
-        evaluate(rows(labels), rows(preOutput), maskOf(mask), grad);
+        evaluate(flat(labels), flat(preOutput), batch, numActions, maskOf(mask), grad);
         INDArray dLdz = Nd4j.create(grad, new long[] {batch, numActions}, 'c').castTo(preOutput.dataType());
         // the head's activation is the identity, so this is also the gradient before the activation
         return activationFn.backprop(preOutput.dup(), dLdz).getFirst();

@@ -2,7 +2,6 @@ package rlx.networks.ac;
 
 import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
@@ -42,13 +41,13 @@ public final class ValueLoss implements ILossFunction {
         return lastLoss;
     }
 
-    private double[] evaluate(float[][] labels, float[] values, float[] mask, float[] grad) {
+    private double[] evaluate(float[] labels, float[] values, float[] mask, float[] grad) {
         double[] losses = new double[values.length];
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
             double v = values[i];
-            double target = labels[i][0];
-            double oldValue = labels[i][1];
+            double target = labels[LABEL_WIDTH * i];
+            double oldValue = labels[LABEL_WIDTH * i + 1];
             double loss = 0.5 * (v - target) * (v - target);
             double dv = v - target;
             if (clipRange > 0) {
@@ -83,7 +82,7 @@ public final class ValueLoss implements ILossFunction {
     }
 
     private static float[] column(INDArray a) {
-        return a.castTo(DataType.FLOAT).reshape(a.length()).toFloatVector();
+        return PolicyGradientLoss.flat(a);
     }
 
     @Override
@@ -91,7 +90,7 @@ public final class ValueLoss implements ILossFunction {
                                boolean average) {
         checkShapes(labels, preOutput);
         double sum = 0;
-        for (double l : evaluate(labels.castTo(DataType.FLOAT).toFloatMatrix(), column(preOutput),
+        for (double l : evaluate(column(labels), column(preOutput),
                 mask == null ? null : column(mask), null)) {
             sum += l;
         }
@@ -101,7 +100,7 @@ public final class ValueLoss implements ILossFunction {
     @Override
     public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
         checkShapes(labels, preOutput);
-        double[] losses = evaluate(labels.castTo(DataType.FLOAT).toFloatMatrix(), column(preOutput),
+        double[] losses = evaluate(column(labels), column(preOutput),
                 mask == null ? null : column(mask), null);
         return Nd4j.createFromArray(losses).castTo(preOutput.dataType()).reshape(losses.length, 1);
     }
@@ -111,7 +110,7 @@ public final class ValueLoss implements ILossFunction {
         checkShapes(labels, preOutput);
         int batch = (int) preOutput.size(0);
         float[] grad = new float[batch];
-        evaluate(labels.castTo(DataType.FLOAT).toFloatMatrix(), column(preOutput), mask == null ? null : column(mask),
+        evaluate(column(labels), column(preOutput), mask == null ? null : column(mask),
                 grad);
         INDArray dLdv = Nd4j.create(grad, new long[] {batch, 1}, 'c').castTo(preOutput.dataType());
         return activationFn.backprop(preOutput.dup(), dLdv).getFirst();

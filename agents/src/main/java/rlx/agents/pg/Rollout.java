@@ -1,0 +1,37 @@
+package rlx.agents.pg;
+
+/**
+ * Steps of {@code numEnvs} env copies over {@code steps} time steps, time-major: entry {@code t * numEnvs + i} is
+ * copy {@code i} at time {@code t}. A transition that ended an episode has {@code dones} set; for a truncated episode
+ * the discounted value of its last observation is already added to the reward, so every done is terminal to GAE.
+ *
+ * @param observations  {@code steps * numEnvs * obsSize} floats
+ * @param values        value estimates of the observations at collection
+ * @param logProbs      log-probabilities of the actions at collection
+ * @param lastValues    value estimates of the observations after the last step, one per copy
+ * @param paramsVersion version of the parameters that acted
+ * @param episodeReturns undiscounted returns of the episodes that finished in this rollout
+ * @param episodeLengths their lengths
+ */
+public record Rollout(int numEnvs, int steps, int obsSize, float[] observations, int[] actions, float[] rewards,
+                      boolean[] dones, float[] values, float[] logProbs, float[] lastValues, long paramsVersion,
+                      double[] episodeReturns, int[] episodeLengths) {
+
+    public Rollout {
+        int n = numEnvs * steps;
+        if (numEnvs <= 0 || steps <= 0 || obsSize <= 0) {
+            throw new IllegalArgumentException("numEnvs (" + numEnvs + "), steps (" + steps + ") and obsSize ("
+                    + obsSize + ") must be > 0");
+        }
+        if (observations.length != n * obsSize || actions.length != n || rewards.length != n || dones.length != n
+                || values.length != n || logProbs.length != n || lastValues.length != numEnvs
+                || episodeReturns.length != episodeLengths.length) {
+            throw new IllegalArgumentException("rollout arrays do not match numEnvs " + numEnvs + " x steps " + steps);
+        }
+    }
+
+    /** Transitions in this rollout. */
+    public int size() {
+        return numEnvs * steps;
+    }
+}

@@ -1,0 +1,118 @@
+package rlx.trainers.actors;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import rlx.agents.pg.A3cWorker;
+import rlx.agents.pg.PgConfig;
+import rlx.agents.pg.RolloutCollector;
+import rlx.envs.core.EnvRegistry;
+import rlx.trainers.core.TrainOutcome;
+import rlx.trainers.core.TrainSettings;
+import rlx.trainers.core.TrainingListener;
+import rlx.trainers.pg.Collectors;
+import rlx.trainers.pg.PgAlgorithmKind;
+import rlx.trainers.pg.PgRun;
+
+/**
+ * Runs A2C, PPO or A3C on the actor runtime in this JVM: a learner actor and {@code runtime.runners} env runner
+ * actors, each with {@code env.num-envs} env copies, all on the compute dispatcher.
+ */
+public final class ActorPgTrainer {
+
+    private final PgAlgorithmKind kind;
+    private final PgConfig config;
+    private final TrainSettings settings;
+    private final EnvRegistry registry;
+    private final Path checkpointDir;
+    private final TrainingListener listener;
+    private RunnerFaults faults = RunnerFaults.NONE;
+
+    public ActorPgTrainer(PgAlgorithmKind kind, PgConfig config, TrainSettings settings, EnvRegistry registry,
+                          Path checkpointDir, TrainingListener listener) {
+        this.kind = kind;
+        this.config = config;
+        this.settings = settings;
+        this.registry = registry;
+        this.checkpointDir = checkpointDir;
+        this.listener = listener;
+    }
+
+    /** Injects runner crashes (tests of supervision). */
+    public ActorPgTrainer withFaults(RunnerFaults value) {
+        this.faults = value;
+        return this;
+    }
+
+    public TrainOutcome run(boolean resume) throws IOException {
+        PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
+        CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
+        AtomicLong requests = new AtomicLong();
+        Learner.LocalRunners spawn = (ctx, index) -> ctx.spawn(
+                EnvRunner.create(ctx.getSelf(), index, kind == PgAlgorithmKind.A3C, parts(run, index), faults, requests),
+                "runner-" + index + "-" + requests.get() + "-" + System.nanoTime(), RuntimeSystem.compute());
+        Behavior<LearnerCommand> learner = Learner.create(kind, run, outcome, spawn, config.runtime().runners());
+        // the guardian only hosts the learner, on the compute dispatcher, and ends the system when it stops
+        Behavior<Void> guardian = Behaviors.setup(ctx -> {
+            var ref = ctx.spawn(learner, "learner", RuntimeSystem.compute());
+            ctx.watch(ref);
+            return Behaviors.receive(Void.class)
+                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> Behaviors.stopped())
+                    .build();
+        });
+        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx", RuntimeSystem.config(0, ConfigFactory.empty()));
+        try {
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("learner failed: " + cause, cause);
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                // the outcome is already known; a slow shutdown does not change it
+            }
+        }
+    }
+
+    private EnvRunner.Parts parts(PgRun run, int index) {
+        return new EnvRunner.Parts() {
+            @Override
+            public RolloutCollector collector(long incarnation) {
+                return Collectors.collector(config, settings, registry, run.inputSize(), run.numActions(),
+                        Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
+            }
+
+            @Override
+            public A3cWorker worker(long incarnation) {
+                return Collectors.a3cWorker(config, settings, registry, run.inputSize(), run.numActions(),
+                        Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
+            }
+        };
+    }
+
+    static Duration drainTimeout() {
+        return Learner.DRAIN_TIMEOUT;
+    }
+}

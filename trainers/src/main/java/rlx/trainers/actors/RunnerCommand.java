@@ -1,0 +1,19 @@
+package rlx.trainers.actors;
+
+import rlx.agents.core.ParamsSnapshot;
+
+/** What a learner tells an env runner. */
+public sealed interface RunnerCommand extends WireMessage {
+
+    /** Collect one rollout with these parameters and answer with {@link LearnerCommand.RolloutDone} for {@code round}. */
+    record Collect(long round, ParamsSnapshot params) implements RunnerCommand {
+    }
+
+    /** A3C: collect one rollout with these parameters and answer with its gradient. */
+    record ComputeGradient(ParamsSnapshot params) implements RunnerCommand {
+    }
+
+    /** The run is over. */
+    record Stop() implements RunnerCommand {
+    }
+}

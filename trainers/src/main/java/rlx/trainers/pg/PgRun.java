@@ -1,0 +1,258 @@
+package rlx.trainers.pg;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import rlx.agents.core.DiscretePolicy;
+import rlx.agents.core.ParamsSnapshot;
+import rlx.agents.pg.A3cGradient;
+import rlx.agents.pg.ActorCriticPolicy;
+import rlx.agents.pg.PgConfig;
+import rlx.agents.pg.PgLearner;
+import rlx.agents.pg.PgStats;
+import rlx.agents.pg.Rollout;
+import rlx.envs.core.Discrete;
+import rlx.envs.core.EnvRegistry;
+import rlx.envs.core.EnvSpec;
+import rlx.envs.core.Seeds;
+import rlx.envs.vector.SyncVectorEnv;
+import rlx.trainers.core.Checkpoints;
+import rlx.trainers.core.EpisodeRecord;
+import rlx.trainers.core.EvalRecord;
+import rlx.trainers.core.TrainOutcome;
+import rlx.trainers.core.TrainSettings;
+import rlx.trainers.core.TrainingListener;
+import rlx.trainers.core.TransitionAccounting;
+import rlx.trainers.eval.EvalResult;
+import rlx.trainers.eval.Evaluator;
+
+/**
+ * The learner side of an A2C, PPO or A3C run, independent of how rollouts arrive: applies updates, accounts for
+ * every transition, reports episodes and progress, evaluates and checkpoints on schedule, and resumes from the latest
+ * checkpoint. Confined to one thread or actor.
+ */
+public final class PgRun {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String LEARNER_FILE = "learner.bin";
+    private static final String STATE_FILE = "trainer.json";
+
+    private final PgConfig config;
+    private final TrainSettings settings;
+    private final TrainingListener listener;
+    private final Checkpoints checkpoints;
+    private final Evaluator evaluator;
+    private final PgLearner learner;
+    private final ActorCriticPolicy evalPolicy;
+    private final TransitionAccounting accounting = new TransitionAccounting();
+    private final int inputSize;
+    private final int numActions;
+    private final long sessionStart = System.nanoTime();
+    private final long sessionStartSteps;
+    private long envSteps;
+    private long updates;
+    private long episodes;
+    private double wallBefore;
+    private long resumes;
+    private double lastLoss = Double.NaN;
+    private boolean finished;
+
+    public PgRun(PgConfig config, TrainSettings settings, EnvRegistry registry, Path checkpointDir,
+                 TrainingListener listener, boolean resume) throws IOException {
+        this.config = config;
+        this.settings = settings;
+        this.listener = listener;
+        this.checkpoints = new Checkpoints(checkpointDir, 2);
+        EnvSpec spec = registry.spec(settings.envId());
+        if (!(spec.actionSpace() instanceof Discrete discrete)) {
+            throw new IllegalArgumentException("A2C, A3C and PPO here need a discrete action space; "
+                    + settings.envId() + " has " + spec.actionSpace());
+        }
+        this.numActions = discrete.n();
+        try (SyncVectorEnv probe = SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), 1)) {
+            this.inputSize = probe.observationSize();
+        }
+        this.evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
+        this.learner = new PgLearner(config, inputSize, numActions, Seeds.derive(settings.seed(), "network"),
+                Seeds.derive(settings.seed(), "minibatches"));
+        Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
+        if (latest.isPresent()) {
+            restore(latest.get());
+        }
+        this.sessionStartSteps = envSteps;
+        this.evalPolicy = new ActorCriticPolicy(learner.network().plainForward());
+    }
+
+    public int inputSize() {
+        return inputSize;
+    }
+
+    public int numActions() {
+        return numActions;
+    }
+
+    /** How many times this run has been resumed (0 for a fresh run): seeds of resumed runners derive from it. */
+    public long resumes() {
+        return resumes;
+    }
+
+    public ParamsSnapshot params() {
+        return learner.snapshot();
+    }
+
+    public TransitionAccounting accounting() {
+        return accounting;
+    }
+
+    public long envSteps() {
+        return envSteps;
+    }
+
+    /** Whether the step budget is spent; later rollouts and gradients are dropped. */
+    public boolean done() {
+        return envSteps >= settings.totalSteps();
+    }
+
+    /** Records transitions a runner produced (before they are consumed or dropped). */
+    public void produced(String node, long transitions) {
+        accounting.produced(node, transitions);
+    }
+
+    /** Records transitions that will never be consumed (stale, late, or lost with a runner). */
+    public void dropped(long transitions) {
+        accounting.dropped(transitions);
+    }
+
+    /** One synchronous A2C/PPO update from rollouts collected with the current parameters. */
+    public PgStats update(List<Rollout> rollouts) throws IOException {
+        long stepsBefore = envSteps;
+        PgStats stats = learner.update(rollouts, (double) envSteps / settings.totalSteps());
+        updates++;
+        lastLoss = stats.loss();
+        for (Rollout r : rollouts) {
+            accounting.consumed(r.size());
+            envSteps += r.size();
+            report(r.episodeReturns(), r.episodeLengths());
+        }
+        afterUpdate(stepsBefore);
+        return stats;
+    }
+
+    /** One asynchronous A3C update from a worker's gradient; returns the parameters to send back. */
+    public ParamsSnapshot apply(A3cGradient g) throws IOException {
+        long stepsBefore = envSteps;
+        learner.applyGradient(g, (double) envSteps / settings.totalSteps());
+        updates++;
+        lastLoss = g.stats().loss();
+        accounting.consumed(g.transitions());
+        envSteps += g.transitions();
+        report(g.episodeReturns(), g.episodeLengths());
+        afterUpdate(stepsBefore);
+        return learner.snapshot();
+    }
+
+    private void report(double[] returns, int[] lengths) {
+        double wall = wall();
+        double sps = stepsPerSecond();
+        for (int e = 0; e < returns.length; e++) {
+            episodes++;
+            listener.onEpisode(new EpisodeRecord(envSteps, episodes, returns[e], lengths[e], lastLoss, Double.NaN,
+                    Double.NaN, sps, wall));
+        }
+    }
+
+    private void afterUpdate(long stepsBefore) throws IOException {
+        listener.onProgress(envSteps, episodes, stepsPerSecond());
+        if (crossed(stepsBefore, envSteps, settings.evalInterval()) && !done()) {
+            listener.onEval(evaluate(settings.evalEpisodes(), false));
+        }
+        if (crossed(stepsBefore, envSteps, settings.checkpointInterval()) && !done()) {
+            checkpoint();
+        }
+    }
+
+    /** Final checkpoint and evaluation; the accounting must balance by now. */
+    public TrainOutcome finish() throws IOException {
+        if (finished) {
+            throw new IllegalStateException("finish() called twice");
+        }
+        finished = true;
+        double sps = stepsPerSecond();
+        listener.onProgress(envSteps, episodes, sps);
+        checkpoint();
+        EvalRecord finalEval = evaluate(settings.finalEvalEpisodes(), true);
+        listener.onEval(finalEval);
+        return new TrainOutcome(envSteps, episodes, wall(), sps, finalEval, accounting.toSummary());
+    }
+
+    private double wall() {
+        return wallBefore + (System.nanoTime() - sessionStart) / 1e9;
+    }
+
+    private double stepsPerSecond() {
+        return (envSteps - sessionStartSteps) / Math.max((System.nanoTime() - sessionStart) / 1e9, 1e-9);
+    }
+
+    private EvalRecord evaluate(int count, boolean isFinal) {
+        evalPolicy.load(learner.snapshot());
+        EvalResult r = evaluator.run(evalPolicy::greedy, count,
+                Seeds.derive(Seeds.derive(settings.seed(), "eval"), envSteps));
+        return new EvalRecord(envSteps, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength(), isFinal);
+    }
+
+    private static boolean crossed(long before, long after, long interval) {
+        return interval > 0 && before / interval != after / interval;
+    }
+
+    private void checkpoint() throws IOException {
+        PgTrainerState state = new PgTrainerState(envSteps, updates, episodes, wall(), resumes, accounting.state(),
+                inputSize, numActions);
+        Path dir = checkpoints.write(envSteps, tmp -> {
+            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                    Files.newOutputStream(tmp.resolve(LEARNER_FILE))))) {
+                learner.save(out);
+            }
+            JSON.writeValue(tmp.resolve(STATE_FILE).toFile(), state);
+        });
+        listener.onCheckpoint(envSteps, dir);
+    }
+
+    private void restore(Path dir) throws IOException {
+        PgTrainerState state = JSON.readValue(dir.resolve(STATE_FILE).toFile(), PgTrainerState.class);
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                Files.newInputStream(dir.resolve(LEARNER_FILE))))) {
+            learner.load(in);
+        }
+        envSteps = state.envSteps();
+        updates = state.updates();
+        episodes = state.episodes();
+        wallBefore = state.wallSeconds();
+        resumes = state.resumes() + 1;
+        accounting.restore(state.accounting());
+    }
+
+    /** The greedy policy stored in a checkpoint written by a run with this config. */
+    public static DiscretePolicy loadPolicy(PgConfig config, Path checkpoint) {
+        try {
+            PgTrainerState state = JSON.readValue(checkpoint.resolve(STATE_FILE).toFile(), PgTrainerState.class);
+            PgLearner learner = new PgLearner(config, state.inputSize(), state.numActions(), 0, 0);
+            try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                    Files.newInputStream(checkpoint.resolve(LEARNER_FILE))))) {
+                learner.load(in);
+            }
+            ActorCriticPolicy policy = new ActorCriticPolicy(learner.network().plainForward());
+            policy.load(learner.snapshot());
+            return policy::greedy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load the policy in " + checkpoint + ": " + e.getMessage(), e);
+        }
+    }
+}
