@@ -16,6 +16,8 @@ public final class ActorCriticForward {
     private final int inputSize;
     private final int numActions;
     private final PlainMlp torso;
+    /** The value tower, or null when the value head reads the policy's torso. */
+    private final PlainMlp valueTorso;
     private final DenseLayout policy;
     private final DenseLayout value;
     private final float[] policyW;
@@ -24,11 +26,13 @@ public final class ActorCriticForward {
     private final float[] valueB = new float[1];
     private final float[] v = new float[1];
 
-    ActorCriticForward(int numParams, int inputSize, List<DenseLayout> hidden, DenseLayout policy, DenseLayout value) {
+    ActorCriticForward(int numParams, int inputSize, List<DenseLayout> hidden, DenseLayout policy,
+                       List<DenseLayout> valueHidden, DenseLayout value) {
         this.numParams = numParams;
         this.inputSize = inputSize;
         this.numActions = policy.nOut();
         this.torso = new PlainMlp(hidden);
+        this.valueTorso = valueHidden == null ? null : new PlainMlp(valueHidden);
         this.policy = policy;
         this.value = value;
         this.policyW = new float[policy.nIn() * policy.nOut()];
@@ -55,6 +59,9 @@ public final class ActorCriticForward {
                     + ")");
         }
         torso.load(flat);
+        if (valueTorso != null) {
+            valueTorso.load(flat);
+        }
         policy.copy(flat, policyW, policyB);
         value.copy(flat, valueW, valueB);
     }
@@ -67,6 +74,10 @@ public final class ActorCriticForward {
         float[] h = torso.forward(obs, obsOffset);
         int hOff = torso.resultOffset(obsOffset);
         DenseMath.dense(policy.nIn(), numActions, policyW, policyB, h, hOff, logits, logitsOffset);
+        if (valueTorso != null) {
+            h = valueTorso.forward(obs, obsOffset);
+            hOff = valueTorso.resultOffset(obsOffset);
+        }
         DenseMath.dense(value.nIn(), 1, valueW, valueB, h, hOff, v, 0);
         return v[0];
     }

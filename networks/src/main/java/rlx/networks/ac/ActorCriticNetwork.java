@@ -11,7 +11,6 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import rlx.networks.config.ActivationKind;
 import rlx.networks.config.Checks;
-import rlx.networks.dl4j.Torso;
 import rlx.networks.plain.DenseLayout;
 
 /**
@@ -60,11 +59,17 @@ public final class ActorCriticNetwork {
                 .getLayer()).getLossFn();
         this.valueLoss = (ValueLoss) ((org.deeplearning4j.nn.conf.layers.LossLayer) graph
                 .getLayer(ActorCriticNetworks.VALUE).conf().getLayer()).getLossFn();
+        // probe order: policy tower, policy head, value tower (absent when shared), value head
         Map<String, ActivationKind> layers = new LinkedHashMap<>();
-        for (int i = 0; i < config.torso().hidden().size(); i++) {
-            layers.put(Torso.DENSE_PREFIX + i, config.torso().activation());
+        for (String name : ActorCriticNetworks.hiddenLayers(config, true)) {
+            layers.put(name, config.torso().activation());
         }
         layers.put(ActorCriticNetworks.POLICY, ActivationKind.IDENTITY);
+        if (!config.sharedTorso()) {
+            for (String name : ActorCriticNetworks.hiddenLayers(config, false)) {
+                layers.put(name, config.torso().activation());
+            }
+        }
         layers.put(ActorCriticNetworks.VALUE_HEAD, ActivationKind.IDENTITY);
         this.layout = DenseLayout.probe(graph, layers);
     }
@@ -114,9 +119,13 @@ public final class ActorCriticNetwork {
 
     /** A new plain-Java evaluator loaded with the current parameters. */
     public ActorCriticForward plainForward() {
-        int hidden = layout.size() - 2;
-        ActorCriticForward f = new ActorCriticForward(numParams, inputSize, layout.subList(0, hidden),
-                layout.get(hidden), layout.get(hidden + 1));
+        int h = config.torso().hidden().size();
+        List<DenseLayout> policyTower = layout.subList(0, h);
+        DenseLayout policyHead = layout.get(h);
+        ActorCriticForward f = config.sharedTorso()
+                ? new ActorCriticForward(numParams, inputSize, policyTower, policyHead, null, layout.get(h + 1))
+                : new ActorCriticForward(numParams, inputSize, policyTower, policyHead,
+                        layout.subList(h + 1, 2 * h + 1), layout.get(2 * h + 1));
         f.load(params());
         return f;
     }

@@ -30,7 +30,31 @@ public final class ActorCriticNetworks {
     /** Name of the dense layer that computes the value. */
     public static final String VALUE_HEAD = "valueHead";
 
+    /** Prefix of the policy tower's dense layers when the torso is not shared ({@code pi0, pi1, ...}). */
+    public static final String POLICY_PREFIX = "pi";
+    /** Prefix of the value tower's dense layers when the torso is not shared ({@code vf0, vf1, ...}). */
+    public static final String VALUE_PREFIX = "vf";
+
     private ActorCriticNetworks() {
+    }
+
+    /** Names of one head's hidden layers, input side first. */
+    public static java.util.List<String> hiddenLayers(ActorCriticConfig config, boolean policy) {
+        String prefix = config.sharedTorso() ? Torso.DENSE_PREFIX : policy ? POLICY_PREFIX : VALUE_PREFIX;
+        return java.util.stream.IntStream.range(0, config.torso().hidden().size()).mapToObj(i -> prefix + i).toList();
+    }
+
+    private static String tower(ComputationGraphConfiguration.GraphBuilder gb, String prefix, ActorCriticConfig config) {
+        String last = INPUT;
+        for (int i = 0; i < config.torso().hidden().size(); i++) {
+            String name = prefix + i;
+            gb.addLayer(name, new DenseLayer.Builder()
+                    .nOut(config.torso().hidden().get(i))
+                    .activation(Dl4jMapping.activation(config.torso().activation()))
+                    .build(), last);
+            last = name;
+        }
+        return last;
     }
 
     /**
@@ -52,10 +76,18 @@ public final class ActorCriticNetworks {
                 Dl4jMapping.base(OptimizerConfig.sgd(1.0), config.torso().weightInit(), seed).graphBuilder()
                         .addInputs(INPUT)
                         .setInputTypes(Torso.inputType(null, inputSize));
-        String last = Torso.add(gb, INPUT, null, config.torso());
+        String policyIn;
+        String valueIn;
+        if (config.sharedTorso()) {
+            policyIn = Torso.add(gb, INPUT, null, config.torso());
+            valueIn = policyIn;
+        } else {
+            policyIn = tower(gb, POLICY_PREFIX, config);
+            valueIn = tower(gb, VALUE_PREFIX, config);
+        }
         gb.addLayer(POLICY, new OutputLayer.Builder(new PolicyGradientLoss(losses.clipRange(), losses.entropyCoef()))
-                .nOut(numActions).activation(Activation.IDENTITY).build(), last);
-        gb.addLayer(VALUE_HEAD, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), last);
+                .nOut(numActions).activation(Activation.IDENTITY).build(), policyIn);
+        gb.addLayer(VALUE_HEAD, new DenseLayer.Builder().nOut(1).activation(Activation.IDENTITY).build(), valueIn);
         gb.addLayer(VALUE, new LossLayer.Builder(new ValueLoss(losses.valueCoef(), losses.valueClipRange()))
                 .activation(Activation.IDENTITY).build(), VALUE_HEAD);
         gb.setOutputs(POLICY, VALUE);

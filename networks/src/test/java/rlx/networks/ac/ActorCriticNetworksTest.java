@@ -18,7 +18,7 @@ class ActorCriticNetworksTest {
 
     @Test
     void bothHeadsHaveTheRightShapes() {
-        ComputationGraph g = ActorCriticNetworks.build(new ActorCriticConfig(MlpConfig.relu(32, 32),
+        ComputationGraph g = ActorCriticNetworks.build(new ActorCriticConfig(MlpConfig.relu(32, 32), true,
                 OptimizerConfig.sgd(0.01)), ActorCriticLosses.unclipped(0.01, 0.5), 4, 3, 11);
         assertEquals(List.of(ActorCriticNetworks.POLICY, ActorCriticNetworks.VALUE),
                 g.getConfiguration().getNetworkOutputs());
@@ -27,6 +27,9 @@ class ActorCriticNetworksTest {
         assertArrayEquals(new long[] {BATCH, 3}, out[0].shape());
         assertArrayEquals(new long[] {BATCH, 1}, out[1].shape());
         assertEquals((4 * 32 + 32) + (32 * 32 + 32) + (32 * 3 + 3) + (32 + 1), g.numParams());
+        ComputationGraph separate = ActorCriticNetworks.build(new ActorCriticConfig(MlpConfig.relu(32, 32), false,
+                OptimizerConfig.sgd(0.01)), ActorCriticLosses.unclipped(0.01, 0.5), 4, 3, 11);
+        assertEquals(2 * ((4 * 32 + 32) + (32 * 32 + 32)) + (32 * 3 + 3) + (32 + 1), separate.numParams());
     }
 
     @Test
