@@ -77,6 +77,21 @@ final class Games {
     }
 
     /**
+     * {@link GameState#legalActionMask()} for a game whose size decides whether its actions fit in 64 bits: the mask
+     * if they do, else {@link #noMask}.
+     */
+    static long maskOf(GameState state, Game game) {
+        if (game.numDistinctActions() > 64) {
+            throw noMask(game);
+        }
+        long mask = 0;
+        for (int a : state.legalActions()) {
+            mask |= 1L << a;
+        }
+        return mask;
+    }
+
+    /**
      * For the games with more than 64 actions: names the action in the game's notation and, rather than a list of up
      * to hundreds of legal actions, their number (and the moves themselves when there are few).
      */
