@@ -16,6 +16,9 @@ public final class GameRegistry {
     static {
         GAMES.put("tictactoe", TicTacToe::new);
         GAMES.put("connect4", ConnectFour::new);
+        GAMES.put("gomoku", Gomoku::new);
+        GAMES.put("othello", Othello::new);
+        GAMES.put("go9", Go::new);
     }
 
     private GameRegistry() {

@@ -16,14 +16,41 @@ public interface GameState {
     int[] legalActions();
 
     /**
-     * The legal actions as a bitmask: bit {@code a} is set iff action {@code a} is legal. Every game here has at most
-     * 64 distinct actions, and a mask avoids allocating in playouts.
+     * The legal actions as a bitmask: bit {@code a} is set iff action {@code a} is legal. A mask avoids allocating in
+     * playouts, but holds only 64 actions: a game with more than 64 distinct actions (Othello, Gomoku, Go) throws
+     * {@link UnsupportedOperationException} here, and its callers use {@link #isLegal}, {@link #legalActions()},
+     * {@link #legalActions(int[])} or {@link #legalActionSet()}, which every game supports.
      */
     long legalActionMask();
 
-    /** Whether {@code action} is legal here. */
+    /** Whether {@code action} is legal here. Games with more than 64 distinct actions override this. */
     default boolean isLegal(int action) {
         return action >= 0 && action < 64 && (legalActionMask() & (1L << action)) != 0;
+    }
+
+    /** The number of legal actions; 0 when terminal. */
+    default int numLegalActions() {
+        return legalActions().length;
+    }
+
+    /**
+     * Writes the legal actions in increasing order to {@code out} from index 0 and returns how many there are, so
+     * that a playout can reuse one buffer of {@link Game#numDistinctActions()} ints. The games with more than 64
+     * actions implement this without allocating.
+     */
+    default int legalActions(int[] out) {
+        int[] legal = legalActions();
+        System.arraycopy(legal, 0, out, 0, legal.length);
+        return legal.length;
+    }
+
+    /** The legal actions as a set of any size: bit {@code a} is set iff action {@code a} is legal. A new set. */
+    default java.util.BitSet legalActionSet() {
+        java.util.BitSet set = new java.util.BitSet();
+        for (int a : legalActions()) {
+            set.set(a);
+        }
+        return set;
     }
 
     /**
