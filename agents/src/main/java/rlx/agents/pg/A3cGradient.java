@@ -5,7 +5,7 @@ package rlx.agents.pg;
  * version {@code paramsVersion}, and what the rollout produced.
  */
 public record A3cGradient(long paramsVersion, float[] gradient, int transitions, double[] episodeReturns,
-                          int[] episodeLengths, LossTerms stats) {
+                          int[] episodeLengths, LossTerms stats, int envRestarts) {
 
     /** The loss terms of the worker's gradient step. */
     public record LossTerms(double loss, double policyLoss, double valueLoss, double entropy) {

@@ -38,6 +38,6 @@ public final class A3cWorker {
         ActorCriticNetwork.LossStats s = network.gradient(r.observations(), r.actions(), advantages, r.logProbs(),
                 returns, r.values(), n, grad);
         return new A3cGradient(params.version(), grad.clone(), n, r.episodeReturns(), r.episodeLengths(),
-                new A3cGradient.LossTerms(s.loss(), s.policyLoss(), s.valueLoss(), s.entropy()));
+                new A3cGradient.LossTerms(s.loss(), s.policyLoss(), s.valueLoss(), s.entropy()), r.envRestarts());
     }
 }

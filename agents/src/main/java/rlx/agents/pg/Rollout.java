@@ -12,10 +12,11 @@ package rlx.agents.pg;
  * @param paramsVersion version of the parameters that acted
  * @param episodeReturns undiscounted returns of the episodes that finished in this rollout
  * @param episodeLengths their lengths
+ * @param envRestarts    times the env threw and was rebuilt during this rollout
  */
 public record Rollout(int numEnvs, int steps, int obsSize, float[] observations, int[] actions, float[] rewards,
                       boolean[] dones, float[] values, float[] logProbs, float[] lastValues, long paramsVersion,
-                      double[] episodeReturns, int[] episodeLengths) {
+                      double[] episodeReturns, int[] episodeLengths, int envRestarts) {
 
     public Rollout {
         int n = numEnvs * steps;

@@ -96,6 +96,7 @@ public final class RolloutCollector {
         int[] stepActions = new int[n];
         DoubleList returns = new DoubleList();
         IntList lengths = new IntList();
+        long restartsBefore = envRestarts;
         int t = 0;
         while (t < steps) {
             int k0 = t * n;
@@ -130,7 +131,8 @@ public final class RolloutCollector {
         }
         envSteps += total;
         return new Rollout(n, steps, obsSize, obs, actions, rewards, dones, values, logProbs, lastValues,
-                policy.version(), returns.toArray(), lengths.toArray());
+                policy.version(), returns.toArray(), lengths.toArray(),
+                (int) (envRestarts - restartsBefore));
     }
 
     /**

@@ -44,14 +44,18 @@ public final class EnvRunner {
             learner.tell(new LearnerCommand.RunnerReady(ctx.getSelf(), index, incarnation, node));
             return Behaviors.receive(RunnerCommand.class)
                     .onMessage(RunnerCommand.Collect.class, c -> {
-                        maybeCrash(faults, crashes);
+                        if (injectFault(faults, crashes)) {
+                            return Behaviors.stopped();
+                        }
                         RolloutCollector collector = (RolloutCollector) core;
                         collector.load(c.params());
                         learner.tell(new LearnerCommand.RolloutDone(ctx.getSelf(), c.round(), collector.collect()));
                         return Behaviors.same();
                     })
                     .onMessage(RunnerCommand.ComputeGradient.class, c -> {
-                        maybeCrash(faults, crashes);
+                        if (injectFault(faults, crashes)) {
+                            return Behaviors.stopped();
+                        }
                         A3cWorker worker = (A3cWorker) core;
                         learner.tell(new LearnerCommand.GradientDone(ctx.getSelf(), worker.step(c.params())));
                         return Behaviors.same();
@@ -61,11 +65,13 @@ public final class EnvRunner {
         })).onFailure(RuntimeException.class, SupervisorStrategy.restart());
     }
 
-    private static void maybeCrash(RunnerFaults faults, AtomicLong requests) {
+    /** Throws for an injected crash; true for an injected stop. */
+    private static boolean injectFault(RunnerFaults faults, AtomicLong requests) {
         long n = requests.incrementAndGet();
         if (faults.crashEvery() > 0 && n % faults.crashEvery() == 0) {
             throw new InjectedFault("injected runner crash at request " + n);
         }
+        return faults.stopEvery() > 0 && n % faults.stopEvery() == 0;
     }
 
     /** The exception of {@link RunnerFaults}. */

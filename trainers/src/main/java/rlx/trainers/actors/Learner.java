@@ -145,7 +145,7 @@ public final class Learner {
 
     private Behavior<LearnerCommand> onRollout(LearnerCommand.RolloutDone m) throws Exception {
         Rollout r = m.rollout();
-        run.produced(nodeOf(m.runner()), r.size());
+        run.produced(nodeOf(m.runner()), r.size(), r.envRestarts());
         boolean current = busy.remove(m.runner()) && m.round() == round && !draining
                 && r.paramsVersion() == run.params().version();
         if (!current) {
@@ -167,7 +167,7 @@ public final class Learner {
 
     private Behavior<LearnerCommand> onGradient(LearnerCommand.GradientDone m) throws Exception {
         var g = m.gradient();
-        run.produced(nodeOf(m.runner()), g.transitions());
+        run.produced(nodeOf(m.runner()), g.transitions(), g.envRestarts());
         busy.remove(m.runner());
         if (draining) {
             run.dropped(g.transitions());

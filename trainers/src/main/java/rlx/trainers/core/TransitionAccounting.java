@@ -12,7 +12,8 @@ import java.util.TreeMap;
 public final class TransitionAccounting {
 
     /** The counters as a checkpoint stores them. */
-    public record State(long produced, long consumed, long dropped, long runnerRestarts, Map<String, Long> byNode) {
+    public record State(long produced, long consumed, long dropped, long runnerRestarts, long envRestarts,
+                        Map<String, Long> byNode) {
         public State {
             byNode = byNode == null ? Map.of() : Map.copyOf(byNode);
         }
@@ -22,6 +23,7 @@ public final class TransitionAccounting {
     private long consumed;
     private long dropped;
     private long runnerRestarts;
+    private long envRestarts;
     private final Map<String, Long> byNode = new TreeMap<>();
 
     public void produced(String node, long n) {
@@ -39,6 +41,15 @@ public final class TransitionAccounting {
 
     public void runnerRestarted() {
         runnerRestarts++;
+    }
+
+    /** Envs that threw and were rebuilt inside runners (their episodes count as truncated). */
+    public void envRestarted(long n) {
+        envRestarts += n;
+    }
+
+    public long envRestarts() {
+        return envRestarts;
     }
 
     public long produced() {
@@ -63,7 +74,7 @@ public final class TransitionAccounting {
     }
 
     public State state() {
-        return new State(produced, consumed, dropped, runnerRestarts, byNode);
+        return new State(produced, consumed, dropped, runnerRestarts, envRestarts, byNode);
     }
 
     public void restore(State s) {
@@ -71,11 +82,13 @@ public final class TransitionAccounting {
         consumed = s.consumed();
         dropped = s.dropped();
         runnerRestarts = s.runnerRestarts();
+        envRestarts = s.envRestarts();
         byNode.clear();
         byNode.putAll(s.byNode());
     }
 
-    /** The summary.json entries: {@code transitions {produced, consumed, dropped, by_node}} and {@code runner_restarts}. */
+    /** The summary.json entries: {@code transitions {produced, consumed, dropped, by_node}},
+     * {@code runner_restarts} and {@code env_restarts}. */
     public Map<String, Object> toSummary() {
         Map<String, Object> t = new LinkedHashMap<>();
         t.put("produced", produced);
@@ -85,6 +98,7 @@ public final class TransitionAccounting {
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("transitions", t);
         out.put("runner_restarts", runnerRestarts);
+        out.put("env_restarts", envRestarts);
         return out;
     }
 }

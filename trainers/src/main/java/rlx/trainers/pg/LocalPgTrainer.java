@@ -46,7 +46,7 @@ public final class LocalPgTrainer {
             var params = run.params();
             while (!run.done()) {
                 var g = worker.step(params);
-                run.produced(LOCAL_NODE, g.transitions());
+                run.produced(LOCAL_NODE, g.transitions(), g.envRestarts());
                 params = run.apply(g);
             }
         } else {
@@ -55,7 +55,7 @@ public final class LocalPgTrainer {
             while (!run.done()) {
                 collector.load(run.params());
                 Rollout r = collector.collect();
-                run.produced(LOCAL_NODE, r.size());
+                run.produced(LOCAL_NODE, r.size(), r.envRestarts());
                 run.update(List.of(r));
             }
         }

@@ -42,6 +42,7 @@ import rlx.trainers.eval.Evaluator;
 public final class PgRun {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgRun.class);
     private static final String LEARNER_FILE = "learner.bin";
     private static final String STATE_FILE = "trainer.json";
 
@@ -64,6 +65,7 @@ public final class PgRun {
     private long resumes;
     private double lastLoss = Double.NaN;
     private boolean finished;
+    private long nonFiniteGradients;
 
     public PgRun(PgConfig config, TrainSettings settings, EnvRegistry registry, Path checkpointDir,
                  TrainingListener listener, boolean resume) throws IOException {
@@ -121,9 +123,10 @@ public final class PgRun {
         return envSteps >= settings.totalSteps();
     }
 
-    /** Records transitions a runner produced (before they are consumed or dropped). */
-    public void produced(String node, long transitions) {
+    /** Records transitions a runner produced (before they are consumed or dropped) and its env restarts. */
+    public void produced(String node, long transitions, int envRestarts) {
         accounting.produced(node, transitions);
+        accounting.envRestarted(envRestarts);
     }
 
     /** Records transitions that will never be consumed (stale, late, or lost with a runner). */
@@ -148,6 +151,13 @@ public final class PgRun {
 
     /** One asynchronous A3C update from a worker's gradient; returns the parameters to send back. */
     public ParamsSnapshot apply(A3cGradient g) throws IOException {
+        if (!finite(g.gradient())) {
+            // one diverged worker step must not poison the global network: its transitions are dropped
+            LOG.warn("dropping a non-finite A3C gradient (parameters version {})", g.paramsVersion());
+            accounting.dropped(g.transitions());
+            nonFiniteGradients++;
+            return learner.snapshot();
+        }
         long stepsBefore = envSteps;
         learner.applyGradient(g, (double) envSteps / settings.totalSteps());
         updates++;
@@ -157,6 +167,15 @@ public final class PgRun {
         report(g.episodeReturns(), g.episodeLengths());
         afterUpdate(stepsBefore);
         return learner.snapshot();
+    }
+
+    private static boolean finite(float[] a) {
+        for (float v : a) {
+            if (!Float.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void report(double[] returns, int[] lengths) {
@@ -190,7 +209,11 @@ public final class PgRun {
         checkpoint();
         EvalRecord finalEval = evaluate(settings.finalEvalEpisodes(), true);
         listener.onEval(finalEval);
-        return new TrainOutcome(envSteps, episodes, wall(), sps, finalEval, accounting.toSummary());
+        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(accounting.toSummary());
+        if (nonFiniteGradients > 0) {
+            extra.put("non_finite_gradients", nonFiniteGradients);
+        }
+        return new TrainOutcome(envSteps, episodes, wall(), sps, finalEval, extra);
     }
 
     private double wall() {

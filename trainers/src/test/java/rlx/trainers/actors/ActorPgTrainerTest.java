@@ -1,0 +1,129 @@
+package rlx.trainers.actors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import rlx.envs.core.EnvRegistry;
+import rlx.trainers.core.Checkpoints;
+import rlx.trainers.core.EpisodeRecord;
+import rlx.trainers.core.TrainOutcome;
+import rlx.trainers.pg.LocalPgTrainer;
+import rlx.trainers.pg.PgAlgorithmKind;
+
+class ActorPgTrainerTest {
+
+    @TempDir
+    Path tmp;
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> transitions(TrainOutcome o) {
+        return (Map<String, Object>) o.extra().get("transitions");
+    }
+
+    private static long count(TrainOutcome o, String key) {
+        return ((Number) transitions(o).get(key)).longValue();
+    }
+
+    /** Every transition produced was consumed or dropped, and every one was consumed at most once. */
+    private static void assertBalanced(TrainOutcome o) {
+        assertEquals(count(o, "produced"), count(o, "consumed") + count(o, "dropped"), "accounting: " + o.extra());
+        assertEquals(o.envSteps(), count(o, "consumed"), "env steps are the consumed transitions");
+        @SuppressWarnings("unchecked")
+        Map<String, Number> byNode = (Map<String, Number>) transitions(o).get("by_node");
+        assertEquals(count(o, "produced"), byNode.values().stream().mapToLong(Number::longValue).sum());
+    }
+
+    @Test
+    void ppoWithFourRunnerActorsSolvesCartPole() throws IOException {
+        RecordingListener rec = new RecordingListener();
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.PPO, PgTestConfigs.ppo(4), PgTestConfigs.cartPole(2, 100_000,
+                1, 0), EnvRegistry.standard(), tmp, rec).run(false);
+        assertTrue(o.finalEval().meanReturn() >= 475, "greedy return " + o.finalEval().meanReturn());
+        assertEquals(100, o.finalEval().episodes());
+        assertBalanced(o);
+        assertEquals(0L, ((Number) o.extra().get("runner_restarts")).longValue());
+        assertTrue(rec.threads.stream().allMatch(t -> t.contains("rlx.compute-dispatcher")),
+                "the learner runs on the compute dispatcher: " + rec.threads);
+    }
+
+    @Test
+    void a2cWithRunnerActorsSolvesCartPole() throws IOException {
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A2C, PgTestConfigs.a2c(4), PgTestConfigs.cartPole(2, 300_000,
+                1, 0), EnvRegistry.standard(), tmp, new RecordingListener()).run(false);
+        assertTrue(o.finalEval().meanReturn() >= 475, "greedy return " + o.finalEval().meanReturn());
+        assertBalanced(o);
+    }
+
+    @Test
+    void a3cWorkersLearnAsynchronouslyAndNothingIsLost() throws IOException {
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A3C, PgTestConfigs.a3c(4), PgTestConfigs.cartPole(4, 100_000,
+                1, 0), EnvRegistry.standard(), tmp, new RecordingListener()).run(false);
+        // asynchronous updates are not reproducible run to run: a learning bar, not the solved threshold
+        assertTrue(o.finalEval().meanReturn() >= 100, "greedy return " + o.finalEval().meanReturn());
+        assertBalanced(o);
+        assertTrue(count(o, "dropped") <= 4 * 4 * 5, "at most one rollout per worker in flight at the end: " + o.extra());
+    }
+
+    @Test
+    void crashingRunnersAreRestartedAndTheRunCompletes() throws IOException {
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.PPO, PgTestConfigs.ppo(3), PgTestConfigs.cartPole(2, 20_000,
+                3, 0), EnvRegistry.standard(), tmp, new RecordingListener())
+                .withFaults(new RunnerFaults(7, 0)).run(false);
+        long restarts = ((Number) o.extra().get("runner_restarts")).longValue();
+        assertTrue(restarts >= 10, "every 7th request crashes a runner: " + restarts);
+        assertTrue(o.envSteps() >= 20_000);
+        assertBalanced(o);
+    }
+
+    @Test
+    void stoppedRunnersAreReplaced() throws IOException {
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A3C, PgTestConfigs.a3c(3), PgTestConfigs.cartPole(1, 20_000,
+                4, 0), EnvRegistry.standard(), tmp, new RecordingListener())
+                .withFaults(new RunnerFaults(0, 50)).run(false);
+        long restarts = ((Number) o.extra().get("runner_restarts")).longValue();
+        assertTrue(restarts >= 5, "every 50th request stops a runner: " + restarts);
+        assertBalanced(o);
+    }
+
+    @Test
+    void throwingEnvsAreRebuiltAndCounted() throws IOException {
+        java.util.concurrent.atomic.AtomicLong steps = new java.util.concurrent.atomic.AtomicLong();
+        EnvRegistry registry = new EnvRegistry().register("CartPole-v1", k -> new ThrowingCartPole(steps, 997));
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.PPO, PgTestConfigs.ppo(2), PgTestConfigs.cartPole(2, 20_000,
+                5, 0), registry, tmp, new RecordingListener()).run(false);
+        long envRestarts = ((Number) o.extra().get("env_restarts")).longValue();
+        assertTrue(envRestarts >= 15, "an env throws every 997 steps: " + envRestarts);
+        assertBalanced(o);
+    }
+
+    @Test
+    void aLearnerFailureStopsTheRunWithTheCheckpointIntact() throws IOException {
+        RecordingListener failing = new RecordingListener() {
+            @Override
+            public synchronized void onEpisode(EpisodeRecord e) {
+                super.onEpisode(e);
+                if (e.envSteps() > 12_000) {
+                    throw new IllegalStateException("disk full");
+                }
+            }
+        };
+        var settings = PgTestConfigs.cartPole(2, 20_000, 6, 5_000);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> new ActorPgTrainer(
+                PgAlgorithmKind.PPO, PgTestConfigs.ppo(2), settings, EnvRegistry.standard(), tmp, failing).run(false));
+        assertEquals("disk full", e.getMessage());
+        Path latest = new Checkpoints(tmp, 2).latest().orElseThrow();
+        long at = Checkpoints.envSteps(latest);
+        assertTrue(at >= 10_000 && at <= 12_100, "last checkpoint before the failure: " + at);
+        // the run resumes from it (here in one thread) and completes
+        TrainOutcome resumed = new LocalPgTrainer(PgAlgorithmKind.PPO, PgTestConfigs.ppo(0), settings,
+                EnvRegistry.standard(), tmp, new RecordingListener()).run(true);
+        assertTrue(resumed.envSteps() >= 20_000);
+        assertBalanced(resumed);
+    }
+}
