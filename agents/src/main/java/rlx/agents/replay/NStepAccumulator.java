@@ -95,7 +95,7 @@ public final class NStepAccumulator {
      * termination wins (Gymnasium's convention), so nothing bootstraps from a terminal state.
      */
     public void step(int env, float[] obs, int obsOffset, int action, float reward, float[] nextObs,
-                     int nextObsOffset, boolean terminated, boolean truncated, ReplayBuffer sink) {
+                     int nextObsOffset, boolean terminated, boolean truncated, TransitionSink sink) {
         checkEnv(env);
         if (!Float.isFinite(reward)) {
             throw new IllegalArgumentException("reward must be finite, got " + reward + " (env " + env + ")");
@@ -122,7 +122,7 @@ public final class NStepAccumulator {
     }
 
     private void emitOldest(int env, int horizon, double discount, float[] nextObs, int nextObsOffset,
-                            ReplayBuffer sink) {
+                            TransitionSink sink) {
         int base = env * n;
         int first = head[env];
         double ret = 0;

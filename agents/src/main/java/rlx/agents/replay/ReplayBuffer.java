@@ -14,16 +14,7 @@ import java.util.random.RandomGenerator;
  * <p>Implementations are not thread-safe and allocate nothing in {@link #add}, {@link #sample} or
  * {@link #updatePriorities}.
  */
-public interface ReplayBuffer {
-
-    /**
-     * Stores one transition, copying {@code obsSize()} floats from each observation array at its offset.
-     *
-     * @param discount gamma^k for a k-step transition that may bootstrap from {@code nextObs} (including one cut
-     *                 by truncation), 0 for one that ended in a true termination; must be in [0, 1]
-     */
-    void add(float[] obs, int obsOffset, int action, float reward, float[] nextObs, int nextObsOffset,
-             float discount);
+public interface ReplayBuffer extends TransitionSink {
 
     /** Transitions currently stored, at most {@link #capacity()}. */
     int size();

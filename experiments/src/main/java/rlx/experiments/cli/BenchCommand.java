@@ -61,4 +61,40 @@ final class BenchCommand {
         out.printf(Locale.ROOT, "bench mcts game=%s playouts_per_second=%.0f%n", game, r.simulationsPerSecond());
         return 0;
     }
+
+    @Command(name = "runners", description = {
+        "Env steps per second collected by runner actors (acting included, no learning) for each runner count,",
+        "with the env, num-envs, rollout length and network of an A2C/PPO/A3C config. One line per count:",
+        "  bench runners=<n> steps_per_second=<x>"})
+    int runners(@Parameters(paramLabel = "<config>", description = "Experiment config file.") java.nio.file.Path config,
+                @Option(names = "--runners", defaultValue = "1,2,4,8", split = ",",
+                        description = "Runner counts (default ${DEFAULT-VALUE}).") java.util.List<Integer> counts,
+                @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per count (default ${DEFAULT-VALUE}).") double seconds,
+                @Option(names = "--warmup", defaultValue = "2", description = "Warm-up seconds per count (default ${DEFAULT-VALUE}).") double warmup) {
+        var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
+                spec.commandLine().getErr()).plan(config, java.util.List.of());
+        if (!(plan.agent() instanceof rlx.agents.pg.PgConfig pg)) {
+            throw new IllegalArgumentException(config + ": bench runners needs an a2c, ppo or a3c config; algorithm = "
+                    + plan.experiment().algorithm());
+        }
+        var settings = plan.experiment().toTrainSettings();
+        EnvRegistry registry = EnvRegistry.standard();
+        int inputSize;
+        int numActions;
+        try (var probe = rlx.envs.vector.SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), 1)) {
+            inputSize = probe.observationSize();
+            numActions = ((rlx.envs.core.Discrete) probe.spec().actionSpace()).n();
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        for (int n : counts) {
+            if (n <= 0) {
+                throw new IllegalArgumentException("--runners values must be > 0, got " + n);
+            }
+            var r = rlx.trainers.actors.RunnerBenchmark.run(pg, settings, registry, inputSize, numActions, n, warmup,
+                    seconds);
+            out.printf(Locale.ROOT, "bench runners=%d steps_per_second=%.0f%n", n, r.stepsPerSecond());
+            out.flush();
+        }
+        return 0;
+    }
 }

@@ -16,6 +16,7 @@ public final class Algorithms {
         register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.PPO));
         register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A2C));
         register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A3C));
+        register(new ApexDqnAlgorithm());
     }
 
     private Algorithms() {

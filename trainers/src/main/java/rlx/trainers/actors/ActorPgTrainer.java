@@ -12,9 +12,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
-import rlx.agents.pg.A3cWorker;
 import rlx.agents.pg.PgConfig;
-import rlx.agents.pg.RolloutCollector;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
@@ -58,7 +56,7 @@ public final class ActorPgTrainer {
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
         AtomicLong requests = new AtomicLong();
         Learner.LocalRunners spawn = (ctx, index) -> ctx.spawn(
-                EnvRunner.create(ctx.getSelf(), index, kind == PgAlgorithmKind.A3C, parts(run, index), faults, requests),
+                EnvRunner.create(ctx.getSelf(), index, parts(run, index), faults, requests),
                 "runner-" + index + "-" + requests.get() + "-" + System.nanoTime(), RuntimeSystem.compute());
         Behavior<LearnerCommand> learner = Learner.create(kind, run, outcome, spawn, config.runtime().runners());
         // the guardian only hosts the learner, on the compute dispatcher, and ends the system when it stops
@@ -97,18 +95,13 @@ public final class ActorPgTrainer {
     }
 
     private EnvRunner.Parts parts(PgRun run, int index) {
-        return new EnvRunner.Parts() {
-            @Override
-            public RolloutCollector collector(long incarnation) {
-                return Collectors.collector(config, settings, registry, run.inputSize(), run.numActions(),
-                        Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
-            }
-
-            @Override
-            public A3cWorker worker(long incarnation) {
-                return Collectors.a3cWorker(config, settings, registry, run.inputSize(), run.numActions(),
-                        Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
-            }
+        return incarnation -> {
+            long seed = Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation);
+            return kind == PgAlgorithmKind.A3C
+                    ? new RunnerWork.Gradients(Collectors.a3cWorker(config, settings, registry, run.inputSize(),
+                            run.numActions(), seed))
+                    : new RunnerWork.Rollouts(Collectors.collector(config, settings, registry, run.inputSize(),
+                            run.numActions(), seed));
         };
     }
 

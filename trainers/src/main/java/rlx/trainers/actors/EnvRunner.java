@@ -1,27 +1,27 @@
 package rlx.trainers.actors;
 
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.LongFunction;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.SupervisorStrategy;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import rlx.agents.dqn.DqnCollector;
 import rlx.agents.pg.A3cWorker;
 import rlx.agents.pg.RolloutCollector;
 
 /**
- * An env runner actor: wraps a {@link RolloutCollector} (A2C, PPO) or an {@link A3cWorker} (A3C), announces itself to
- * the learner, and answers each request with one rollout or one gradient. It only works when asked, so its mailbox
+ * An env runner actor: wraps a {@link RunnerWork} (rollouts for A2C and PPO, gradients for A3C, transitions for
+ * distributed DQN), announces itself to the learner, and answers each request with one rollout, one gradient or one
+ * batch of transitions (the last goes to the replay actor). It only works when asked, so its mailbox
  * holds at most one request and it can never run ahead of the learner. A crash restarts it (with a fresh collector and
  * seeds); the learner hears of the restart through the next {@link LearnerCommand.RunnerReady}.
  */
 public final class EnvRunner {
 
-    /** Builds the runner's plain object for an incarnation (0, 1, ...): a collector or an A3C worker. */
+    /** Builds the runner's plain object for an incarnation (0, 1, ...). */
+    @FunctionalInterface
     public interface Parts {
-        RolloutCollector collector(long incarnation);
-
-        A3cWorker worker(long incarnation);
+        RunnerWork build(long incarnation);
     }
 
     private EnvRunner() {
@@ -30,24 +30,22 @@ public final class EnvRunner {
     /**
      * A supervised runner.
      *
-     * @param a3c     whether it computes A3C gradients instead of returning rollouts
      * @param crashes shared count of requests, for {@link RunnerFaults}
      */
-    public static Behavior<RunnerCommand> create(ActorRef<LearnerCommand> learner, int index, boolean a3c, Parts parts,
+    public static Behavior<RunnerCommand> create(ActorRef<LearnerCommand> learner, int index, Parts parts,
                                                  RunnerFaults faults, AtomicLong crashes) {
         AtomicLong incarnations = new AtomicLong();
         return Behaviors.supervise(Behaviors.<RunnerCommand>setup(ctx -> {
             long incarnation = incarnations.getAndIncrement();
             String node = ctx.getSystem().address().toString();
-            LongFunction<Object> build = a3c ? parts::worker : parts::collector;
-            Object core = build.apply(incarnation);
+            RunnerWork work = parts.build(incarnation);
             learner.tell(new LearnerCommand.RunnerReady(ctx.getSelf(), index, incarnation, node));
             return Behaviors.receive(RunnerCommand.class)
                     .onMessage(RunnerCommand.Collect.class, c -> {
                         if (injectFault(faults, crashes)) {
                             return Behaviors.stopped();
                         }
-                        RolloutCollector collector = (RolloutCollector) core;
+                        RolloutCollector collector = ((RunnerWork.Rollouts) work).collector();
                         collector.load(c.params());
                         learner.tell(new LearnerCommand.RolloutDone(ctx.getSelf(), c.round(), collector.collect()));
                         return Behaviors.same();
@@ -56,8 +54,18 @@ public final class EnvRunner {
                         if (injectFault(faults, crashes)) {
                             return Behaviors.stopped();
                         }
-                        A3cWorker worker = (A3cWorker) core;
+                        A3cWorker worker = ((RunnerWork.Gradients) work).worker();
                         learner.tell(new LearnerCommand.GradientDone(ctx.getSelf(), worker.step(c.params())));
+                        return Behaviors.same();
+                    })
+                    .onMessage(RunnerCommand.CollectTransitions.class, c -> {
+                        if (injectFault(faults, crashes)) {
+                            return Behaviors.stopped();
+                        }
+                        DqnCollector collector = ((RunnerWork.Transitions) work).collector();
+                        collector.load(c.params());
+                        c.replay().tell(new ReplayCommand.Store(ctx.getSelf(), node,
+                                collector.collect(c.vectorSteps())));
                         return Behaviors.same();
                     })
                     .onMessage(RunnerCommand.Stop.class, s -> Behaviors.stopped())

@@ -26,11 +26,24 @@ public sealed interface LearnerCommand extends WireMessage {
     record GradientDone(ActorRef<RunnerCommand> runner, A3cGradient gradient) implements LearnerCommand {
     }
 
+    /** Distributed DQN: the replay actor stored a runner's batch. */
+    record TransitionsStored(ActorRef<RunnerCommand> runner, String node, int transitions, int envSteps,
+                             double[] episodeReturns, int[] episodeLengths, int envRestarts) implements LearnerCommand {
+    }
+
+    /** Distributed DQN: a minibatch from the replay actor (same JVM: the replay lives beside the learner). */
+    record Sampled(rlx.agents.replay.SampledBatch batch) implements Internal {
+    }
+
     /** A watched runner stopped (local signal, never sent over the wire). */
-    record RunnerTerminated(ActorRef<RunnerCommand> runner) implements LearnerCommand {
+    record RunnerTerminated(ActorRef<RunnerCommand> runner) implements Internal {
     }
 
     /** Draining took too long: finish with what arrived (local timer). */
-    record DrainTimeout() implements LearnerCommand {
+    record DrainTimeout() implements Internal {
+    }
+
+    /** Messages an actor sends itself (timers, signals); never cross a JVM. */
+    non-sealed interface Internal extends LearnerCommand {
     }
 }

@@ -13,6 +13,11 @@ public sealed interface RunnerCommand extends WireMessage {
     record ComputeGradient(ParamsSnapshot params) implements RunnerCommand {
     }
 
+    /** Distributed DQN: take {@code vectorSteps} vector steps with these weights and send the batch to {@code replay}. */
+    record CollectTransitions(ParamsSnapshot params, int vectorSteps,
+                              org.apache.pekko.actor.typed.ActorRef<ReplayCommand> replay) implements RunnerCommand {
+    }
+
     /** The run is over. */
     record Stop() implements RunnerCommand {
     }

@@ -1,0 +1,128 @@
+package rlx.trainers.apex;
+
+import com.typesafe.config.ConfigFactory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.pekko.actor.typed.ActorSystem;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import rlx.agents.dqn.ApexConfig;
+import rlx.agents.dqn.DqnCollector;
+import rlx.agents.dqn.EpsilonGreedyPolicy;
+import rlx.agents.replay.PrioritizedReplay;
+import rlx.agents.replay.ReplayBuffer;
+import rlx.agents.replay.UniformReplay;
+import rlx.envs.core.EnvRegistry;
+import rlx.envs.core.Rng;
+import rlx.envs.core.Seeds;
+import rlx.envs.vector.SyncVectorEnv;
+import rlx.networks.q.QNetwork;
+import rlx.trainers.actors.EnvRunner;
+import rlx.trainers.actors.LearnerCommand;
+import rlx.trainers.actors.ReplayCommand;
+import rlx.trainers.actors.RunnerCommand;
+import rlx.trainers.actors.RunnerFaults;
+import rlx.trainers.actors.RunnerWork;
+import rlx.trainers.actors.RuntimeSystem;
+import rlx.trainers.core.TrainOutcome;
+import rlx.trainers.core.TrainSettings;
+import rlx.trainers.core.TrainingListener;
+import rlx.trainers.pg.Collectors;
+
+/** Runs distributed DQN in this JVM: a learner actor, a replay actor and {@code runners} runner actors. */
+public final class ActorApexTrainer {
+
+    private final ApexConfig config;
+    private final TrainSettings settings;
+    private final EnvRegistry registry;
+    private final Path checkpointDir;
+    private final TrainingListener listener;
+    private RunnerFaults faults = RunnerFaults.NONE;
+
+    public ActorApexTrainer(ApexConfig config, TrainSettings settings, EnvRegistry registry, Path checkpointDir,
+                            TrainingListener listener) {
+        this.config = config;
+        this.settings = settings;
+        this.registry = registry;
+        this.checkpointDir = checkpointDir;
+        this.listener = listener;
+    }
+
+    public ActorApexTrainer withFaults(RunnerFaults value) {
+        this.faults = value;
+        return this;
+    }
+
+    public TrainOutcome run(boolean resume) throws IOException {
+        ApexRun run = new ApexRun(config, settings, registry, checkpointDir, listener, resume);
+        CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
+        AtomicLong requests = new AtomicLong();
+        AtomicLong spawned = new AtomicLong();
+        ApexLearner.Children children = new ApexLearner.Children() {
+            @Override
+            public org.apache.pekko.actor.typed.ActorRef<ReplayCommand> replay(ActorContext<LearnerCommand> learner) {
+                return learner.spawn(ReplayActor.create(newReplay(run.inputSize()),
+                        new Rng(Seeds.derive(Seeds.derive(settings.seed(), "replay"), run.resumes())), learner.getSelf()),
+                        "replay", RuntimeSystem.compute());
+            }
+
+            @Override
+            public org.apache.pekko.actor.typed.ActorRef<RunnerCommand> runner(ActorContext<LearnerCommand> learner,
+                                                                                int index) {
+                EnvRunner.Parts parts = incarnation -> new RunnerWork.Transitions(collector(run, index, incarnation));
+                return learner.spawn(EnvRunner.create(learner.getSelf(), index, parts, faults, requests),
+                        "runner-" + index + "-" + spawned.getAndIncrement(), RuntimeSystem.compute());
+            }
+        };
+        Behavior<LearnerCommand> learner = ApexLearner.create(config, run, outcome, children, settings.numEnvs());
+        Behavior<Void> guardian = Behaviors.setup(ctx -> {
+            var ref = ctx.spawn(learner, "learner", RuntimeSystem.compute());
+            ctx.watch(ref);
+            return Behaviors.receive(Void.class)
+                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> Behaviors.stopped())
+                    .build();
+        });
+        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx", RuntimeSystem.config(0, ConfigFactory.empty()));
+        try {
+            return outcome.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while training", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException("learner failed: " + e.getCause(), e.getCause());
+        } finally {
+            system.terminate();
+            try {
+                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            } catch (Exception ignored) {
+                // the outcome is already known
+            }
+        }
+    }
+
+    private DqnCollector collector(ApexRun run, int index, long incarnation) {
+        QNetwork shape = QNetwork.build(config.dqn().network(), run.inputSize(), run.numActions(), 0);
+        EpsilonGreedyPolicy policy = new EpsilonGreedyPolicy(shape.plainForward(), run.inputSize(), run.numActions());
+        double epsilon = DqnCollector.apexEpsilon(index, config.runners(), config.epsilonBase(), config.epsilonAlpha());
+        return new DqnCollector(
+                () -> SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), settings.numEnvs()), policy,
+                epsilon, config.dqn().nStep(), config.dqn().gamma(),
+                Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
+    }
+
+    private ReplayBuffer newReplay(int obsSize) {
+        var dqn = config.dqn();
+        return dqn.prioritized().enabled()
+                ? new PrioritizedReplay(dqn.bufferSize(), obsSize, dqn.prioritized().alpha(),
+                        dqn.prioritized().epsilon())
+                : new UniformReplay(dqn.bufferSize(), obsSize);
+    }
+}

@@ -1,0 +1,197 @@
+package rlx.trainers.apex;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.IntFunction;
+import org.apache.pekko.actor.typed.ActorRef;
+import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.javadsl.ActorContext;
+import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
+import rlx.agents.dqn.ApexConfig;
+import rlx.trainers.actors.LearnerCommand;
+import rlx.trainers.actors.ReplayCommand;
+import rlx.trainers.actors.RunnerCommand;
+import rlx.trainers.core.TrainOutcome;
+
+/**
+ * The learner actor of distributed DQN. Each runner has at most one request out; a request carries the latest
+ * weights, so runners pull fresh parameters with every batch. Collection is held back when it is more than
+ * {@code max-batches-ahead} batches per runner ahead of the replay ratio, and resumes as gradient steps catch up; one
+ * minibatch request to the replay actor is out at a time. At the end, batches still in flight are counted as dropped.
+ */
+public final class ApexLearner {
+
+    static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final ActorContext<LearnerCommand> ctx;
+    private final TimerScheduler<LearnerCommand> timers;
+    private final ApexConfig config;
+    private final ApexRun run;
+    private final CompletableFuture<TrainOutcome> outcome;
+    private final ActorRef<ReplayCommand> replay;
+    private final IntFunction<ActorRef<RunnerCommand>> spawnRunner;
+    private final int batchSteps;
+    private final Map<ActorRef<RunnerCommand>, LearnerCommand.RunnerReady> runners = new HashMap<>();
+    private final Map<ActorRef<RunnerCommand>, Integer> busy = new HashMap<>();
+    private final ArrayDeque<ActorRef<RunnerCommand>> idle = new ArrayDeque<>();
+    private boolean sampling;
+    private boolean draining;
+
+    /** Spawns the replay actor and runner {@code index} as children of the learner. */
+    public interface Children {
+        ActorRef<ReplayCommand> replay(ActorContext<LearnerCommand> learner);
+
+        ActorRef<RunnerCommand> runner(ActorContext<LearnerCommand> learner, int index);
+    }
+
+    private ApexLearner(ActorContext<LearnerCommand> ctx, TimerScheduler<LearnerCommand> timers, ApexConfig config,
+                        ApexRun run, CompletableFuture<TrainOutcome> outcome, Children children, int numEnvs) {
+        this.ctx = ctx;
+        this.timers = timers;
+        this.config = config;
+        this.run = run;
+        this.outcome = outcome;
+        this.replay = children.replay(ctx);
+        this.spawnRunner = index -> children.runner(ctx, index);
+        this.batchSteps = config.vectorStepsPerBatch() * numEnvs;
+    }
+
+    public static Behavior<LearnerCommand> create(ApexConfig config, ApexRun run, CompletableFuture<TrainOutcome> outcome,
+                                                  Children children, int numEnvs) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            ApexLearner l = new ApexLearner(ctx, timers, config, run, outcome, children, numEnvs);
+            for (int i = 0; i < config.runners(); i++) {
+                l.spawnRunner.apply(i);
+            }
+            return l.behavior();
+        }));
+    }
+
+    private Behavior<LearnerCommand> behavior() {
+        return Behaviors.receive(LearnerCommand.class)
+                .onMessage(LearnerCommand.RunnerReady.class, m -> guarded(() -> onReady(m)))
+                .onMessage(LearnerCommand.TransitionsStored.class, m -> guarded(() -> onStored(m)))
+                .onMessage(LearnerCommand.Sampled.class, m -> guarded(() -> onSampled(m)))
+                .onMessage(LearnerCommand.RunnerTerminated.class, m -> guarded(() -> onTerminated(m.runner())))
+                .onMessage(LearnerCommand.DrainTimeout.class, m -> guarded(this::finish))
+                .build();
+    }
+
+    private interface Step {
+        Behavior<LearnerCommand> run() throws Exception;
+    }
+
+    private Behavior<LearnerCommand> guarded(Step step) {
+        try {
+            return step.run();
+        } catch (Exception | Error e) {
+            ctx.getLog().error("learner failed; stopping the run (checkpoints written so far are intact)", e);
+            outcome.completeExceptionally(e);
+            return Behaviors.stopped();
+        }
+    }
+
+    private Behavior<LearnerCommand> onReady(LearnerCommand.RunnerReady m) {
+        if (runners.put(m.runner(), m) == null) {
+            ctx.watchWith(m.runner(), new LearnerCommand.RunnerTerminated(m.runner()));
+        } else {
+            run.accounting().runnerRestarted();
+            busy.remove(m.runner());
+        }
+        dispatch(m.runner());
+        return Behaviors.same();
+    }
+
+    private long inFlightSteps() {
+        return (long) busy.size() * batchSteps;
+    }
+
+    private void dispatch(ActorRef<RunnerCommand> runner) {
+        if (draining || busy.containsKey(runner) || !runners.containsKey(runner)) {
+            return;
+        }
+        if (!run.mayCollect(inFlightSteps(), batchSteps)) {
+            if (!idle.contains(runner)) {
+                idle.add(runner);
+            }
+            return;
+        }
+        busy.put(runner, 1);
+        runner.tell(new RunnerCommand.CollectTransitions(run.params(), config.vectorStepsPerBatch(), replay));
+    }
+
+    private Behavior<LearnerCommand> onStored(LearnerCommand.TransitionsStored m) throws Exception {
+        boolean expected = busy.remove(m.runner()) != null;
+        if (draining || !expected) {
+            run.dropped(m.node(), m.transitions());
+            return draining ? maybeFinish() : Behaviors.same();
+        }
+        run.stored(m.node(), m.transitions(), m.envSteps(), m.episodeReturns(), m.episodeLengths(), m.envRestarts());
+        if (run.done()) {
+            return drain();
+        }
+        maybeSample();
+        dispatch(m.runner());
+        return Behaviors.same();
+    }
+
+    private void maybeSample() {
+        if (!sampling && run.updates() < run.updatesDue() && run.replaySize() >= config.dqn().batchSize()) {
+            sampling = true;
+            replay.tell(new ReplayCommand.Sample(config.dqn().batchSize(), run.beta()));
+        }
+    }
+
+    private Behavior<LearnerCommand> onSampled(LearnerCommand.Sampled m) throws Exception {
+        sampling = false;
+        if (draining) {
+            return maybeFinish();
+        }
+        float[] td = run.update(m.batch());
+        if (config.dqn().prioritized().enabled()) {
+            replay.tell(new ReplayCommand.UpdatePriorities(m.batch().indices.clone(), td.clone(), m.batch().size()));
+        }
+        maybeSample();
+        for (int i = idle.size(); i > 0; i--) {
+            dispatch(idle.poll());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<LearnerCommand> onTerminated(ActorRef<RunnerCommand> runner) throws Exception {
+        LearnerCommand.RunnerReady info = runners.remove(runner);
+        busy.remove(runner);
+        idle.remove(runner);
+        if (draining) {
+            return maybeFinish();
+        }
+        if (info != null && info.node().equals(ctx.getSystem().address().toString())) {
+            run.accounting().runnerRestarted();
+            spawnRunner.apply(info.index());
+        }
+        return Behaviors.same();
+    }
+
+    private Behavior<LearnerCommand> drain() throws Exception {
+        draining = true;
+        timers.startSingleTimer(new LearnerCommand.DrainTimeout(), DRAIN_TIMEOUT);
+        return maybeFinish();
+    }
+
+    private Behavior<LearnerCommand> maybeFinish() throws Exception {
+        return busy.isEmpty() && !sampling ? finish() : Behaviors.same();
+    }
+
+    private Behavior<LearnerCommand> finish() throws Exception {
+        timers.cancelAll();
+        for (ActorRef<RunnerCommand> r : runners.keySet()) {
+            r.tell(new RunnerCommand.Stop());
+        }
+        outcome.complete(run.finish());
+        return Behaviors.stopped();
+    }
+}
