@@ -1,11 +1,6 @@
 package rlx.networks.ac;
 
-import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.IActivation;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -22,7 +17,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * <p>Statistics of the last gradient computation (entropy, approximate KL, clip fraction) are kept for logging; an
  * instance belongs to one network, which belongs to one thread.
  */
-public final class PolicyGradientLoss implements ILossFunction {
+public final class PolicyGradientLoss extends PlainJavaLoss {
     private static final long serialVersionUID = 1L;
 
     /** Columns of a label row. */
@@ -58,7 +53,9 @@ public final class PolicyGradientLoss implements ILossFunction {
     }
 
     /** Per-example losses and, when {@code grad} is not null, the gradient with respect to the logits. */
-    private double[] evaluate(float[] labels, float[] logits, int batch, int numActions, float[] mask, float[] grad) {
+    @Override
+    protected double[] evaluate(float[] labels, float[] logits, int batch, int numActions, float[] mask,
+                                float[] grad) {
         double[] losses = new double[batch];
         double[] p = new double[numActions];
         double entropySum = 0;
@@ -119,64 +116,13 @@ public final class PolicyGradientLoss implements ILossFunction {
         return losses;
     }
 
-    /** The array's elements in row-major order, with one ND4J op (per-row access costs one op per row). */
-    static float[] flat(INDArray a) {
-        INDArray f = a.dataType() == DataType.FLOAT ? a : a.castTo(DataType.FLOAT);
-        return f.dup('c').data().asFloat();
-    }
-
-    private static float[] maskOf(INDArray mask) {
-        return mask == null ? null : flat(mask);
-    }
-
-    private static void checkShapes(INDArray labels, INDArray preOutput) {
+    @Override
+    protected void checkShapes(INDArray labels, INDArray preOutput) {
         if (labels.rank() != 2 || labels.size(1) != LABEL_WIDTH || labels.size(0) != preOutput.size(0)) {
             throw new IllegalArgumentException("labels " + java.util.Arrays.toString(labels.shape())
                     + " must be [batch, " + LABEL_WIDTH + "] rows of [action, advantage, oldLogProb] for logits "
                     + java.util.Arrays.toString(preOutput.shape()));
         }
-    }
-
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        checkShapes(labels, preOutput);
-        double sum = 0;
-        for (double l : evaluate(flat(labels), flat(preOutput), (int) preOutput.size(0), (int) preOutput.size(1), maskOf(mask), null)) {
-            sum += l;
-        }
-        return average ? sum / preOutput.size(0) : sum;
-    }
-
-    @Override
-    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
-        double[] losses = evaluate(flat(labels), flat(preOutput), (int) preOutput.size(0), (int) preOutput.size(1), maskOf(mask), null);
-        return Nd4j.createFromArray(losses).castTo(preOutput.dataType()).reshape(losses.length, 1);
-    }
-
-    @Override
-    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
-        int batch = (int) preOutput.size(0);
-        int numActions = (int) preOutput.size(1);
-        float[] grad = new float[batch * numActions];
-        evaluate(flat(labels), flat(preOutput), batch, numActions, maskOf(mask), grad);
-        INDArray dLdz = Nd4j.create(grad, new long[] {batch, numActions}, 'c').castTo(preOutput.dataType());
-        // the head's activation is the identity, so this is also the gradient before the activation
-        return activationFn.backprop(preOutput.dup(), dLdz).getFirst();
-    }
-
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
-
-    @Override
-    public String name() {
-        return toString();
     }
 
     @Override

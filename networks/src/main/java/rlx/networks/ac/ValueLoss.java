@@ -1,10 +1,6 @@
 package rlx.networks.ac;
 
-import org.nd4j.common.primitives.Pair;
-import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.lossfunctions.ILossFunction;
 import org.nd4j.shade.jackson.annotation.JsonCreator;
 import org.nd4j.shade.jackson.annotation.JsonProperty;
 
@@ -13,7 +9,7 @@ import org.nd4j.shade.jackson.annotation.JsonProperty;
  * {@code coef * 0.5 * (v - R)^2}, or with {@code clipRange > 0} PPO's pessimistic clipped form
  * {@code coef * 0.5 * max((v - R)^2, (oldValue + clip(v - oldValue, -eps, eps) - R)^2)}.
  */
-public final class ValueLoss implements ILossFunction {
+public final class ValueLoss extends PlainJavaLoss {
     private static final long serialVersionUID = 1L;
 
     /** Columns of a label row. */
@@ -41,7 +37,8 @@ public final class ValueLoss implements ILossFunction {
         return lastLoss;
     }
 
-    private double[] evaluate(float[] labels, float[] values, float[] mask, float[] grad) {
+    @Override
+    protected double[] evaluate(float[] labels, float[] values, int batch, int width, float[] mask, float[] grad) {
         double[] losses = new double[values.length];
         double sum = 0;
         for (int i = 0; i < values.length; i++) {
@@ -73,59 +70,13 @@ public final class ValueLoss implements ILossFunction {
         return losses;
     }
 
-    private static void checkShapes(INDArray labels, INDArray preOutput) {
+    @Override
+    protected void checkShapes(INDArray labels, INDArray preOutput) {
         if (labels.rank() != 2 || labels.size(1) != LABEL_WIDTH || labels.size(0) != preOutput.size(0)
                 || preOutput.size(1) != 1) {
             throw new IllegalArgumentException("labels " + java.util.Arrays.toString(labels.shape()) + " must be [batch, "
                     + LABEL_WIDTH + "] rows of [return, oldValue] for values " + java.util.Arrays.toString(preOutput.shape()));
         }
-    }
-
-    private static float[] column(INDArray a) {
-        return PolicyGradientLoss.flat(a);
-    }
-
-    @Override
-    public double computeScore(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask,
-                               boolean average) {
-        checkShapes(labels, preOutput);
-        double sum = 0;
-        for (double l : evaluate(column(labels), column(preOutput),
-                mask == null ? null : column(mask), null)) {
-            sum += l;
-        }
-        return average ? sum / preOutput.size(0) : sum;
-    }
-
-    @Override
-    public INDArray computeScoreArray(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
-        double[] losses = evaluate(column(labels), column(preOutput),
-                mask == null ? null : column(mask), null);
-        return Nd4j.createFromArray(losses).castTo(preOutput.dataType()).reshape(losses.length, 1);
-    }
-
-    @Override
-    public INDArray computeGradient(INDArray labels, INDArray preOutput, IActivation activationFn, INDArray mask) {
-        checkShapes(labels, preOutput);
-        int batch = (int) preOutput.size(0);
-        float[] grad = new float[batch];
-        evaluate(column(labels), column(preOutput), mask == null ? null : column(mask),
-                grad);
-        INDArray dLdv = Nd4j.create(grad, new long[] {batch, 1}, 'c').castTo(preOutput.dataType());
-        return activationFn.backprop(preOutput.dup(), dLdv).getFirst();
-    }
-
-    @Override
-    public Pair<Double, INDArray> computeGradientAndScore(INDArray labels, INDArray preOutput, IActivation activationFn,
-                                                          INDArray mask, boolean average) {
-        return new Pair<>(computeScore(labels, preOutput, activationFn, mask, average),
-                computeGradient(labels, preOutput, activationFn, mask));
-    }
-
-    @Override
-    public String name() {
-        return toString();
     }
 
     @Override
