@@ -62,9 +62,8 @@ public final class Mcts {
         Node node = rootNode;
         path.add(node);
         while (!node.state.isTerminal() && !(config.solver() && node.proven)) {
-            if (node.untried != 0) {
-                int a = RandomRolloutEvaluator.randomAction(node.untried, rng);
-                node.untried &= ~(1L << a);
+            if (node.untriedCount > 0) {
+                int a = node.takeUntried(rng);
                 Node child = new Node(node.state.child(a), node.state.currentPlayer(), numDistinctActions);
                 node.children[a] = child;
                 path.add(child);
@@ -123,7 +122,7 @@ public final class Mcts {
     /** MCTS-Solver's backup rule, with draws, from the perspective of {@code node}'s mover. */
     private static void prove(Node node) {
         double best = Double.NEGATIVE_INFINITY;
-        boolean allProven = node.untried == 0;
+        boolean allProven = node.untriedCount == 0;
         for (Node child : node.children) {
             if (child == null) {
                 continue;
@@ -192,18 +191,30 @@ public final class Mcts {
         /** The player who moved into this node, whose perspective {@link #valueSum} takes; -1 at the root. */
         final int mover;
         final Node[] children;
-        long untried;
+        /** Legal actions not yet expanded: the first {@link #untriedCount} entries, in no particular order. */
+        final int[] untried;
+        int untriedCount;
         int visits;
         double valueSum;
         boolean proven;
         /** The game-theoretic value for {@link #mover} when {@link #proven}. */
         double provenValue;
 
+        /** Removes and returns a uniformly random untried action. */
+        int takeUntried(Rng rng) {
+            int k = rng.nextInt(untriedCount);
+            int a = untried[k];
+            untried[k] = untried[--untriedCount];
+            untried[untriedCount] = a;
+            return a;
+        }
+
         Node(GameState state, int mover, int numDistinctActions) {
             this.state = state;
             this.children = new Node[numDistinctActions];
             this.mover = mover;
-            this.untried = state.legalActionMask();
+            this.untried = state.isTerminal() ? new int[0] : state.legalActions();
+            this.untriedCount = untried.length;
             if (state.isTerminal()) {
                 proven = true;
                 provenValue = mover >= 0 ? state.returns()[mover] : 0;

@@ -224,4 +224,23 @@ class MctsTest {
         r = new Mcts(TTT, MctsConfig.of(100), xWins, new Rng(0)).search(TTT.parse("4"));
         assertEquals(-1.0, r.rootValue());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"othello", "go9", "gomoku"})
+    void searchesGamesWithMoreThan64Actions(String name) {
+        rlx.envs.games.Game game = rlx.envs.games.GameRegistry.byName(name);
+        Rng rng = new Rng(5);
+        rlx.envs.games.GameState s = game.newInitialState();
+        // a few moves of self-play: every chosen move is legal and the visit policy covers only legal moves
+        for (int ply = 0; ply < 4; ply++) {
+            SearchResult r = new Mcts(game, MctsConfig.of(60), new RandomRolloutEvaluator(rng), rng).search(s);
+            assertTrue(s.isLegal(r.bestAction()), name + ": " + r.bestAction());
+            for (int a = 0; a < r.visitPolicy().length; a++) {
+                if (r.visitPolicy()[a] > 0) {
+                    assertTrue(s.isLegal(a), name + " visits illegal action " + a);
+                }
+            }
+            s = s.child(r.bestAction());
+        }
+    }
 }
