@@ -17,7 +17,6 @@ import rlx.envs.core.EnvRegistry;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
-import rlx.trainers.pg.Collectors;
 import rlx.trainers.pg.PgAlgorithmKind;
 import rlx.trainers.pg.PgRun;
 
@@ -54,11 +53,7 @@ public final class ActorPgTrainer {
     public TrainOutcome run(boolean resume) throws IOException {
         PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
-        AtomicLong requests = new AtomicLong();
-        Learner.LocalRunners spawn = (ctx, index) -> ctx.spawn(
-                EnvRunner.create(ctx.getSelf(), index, parts(run, index), faults, requests),
-                "runner-" + index + "-" + requests.get() + "-" + System.nanoTime(), RuntimeSystem.compute());
-        Behavior<LearnerCommand> learner = Learner.create(kind, run, outcome, spawn, config.runtime().runners());
+        Behavior<LearnerCommand> learner = learner(run, outcome, config.runtime().runners());
         // the guardian only hosts the learner, on the compute dispatcher, and ends the system when it stops
         Behavior<Void> guardian = Behaviors.setup(ctx -> {
             var ref = ctx.spawn(learner, "learner", RuntimeSystem.compute());
@@ -68,6 +63,27 @@ public final class ActorPgTrainer {
                     .build();
         });
         ActorSystem<Void> system = ActorSystem.create(guardian, "rlx", RuntimeSystem.config(0, ConfigFactory.empty()));
+        try {
+            return outcomeOf(outcome);
+        } finally {
+            terminate(system);
+        }
+    }
+
+    /**
+     * The learner of {@code run} with {@code localRunners} runners spawned as its children (and replaced when they
+     * stop); it completes {@code outcome} when the run ends.
+     */
+    public Behavior<LearnerCommand> learner(PgRun run, CompletableFuture<TrainOutcome> outcome, int localRunners) {
+        AtomicLong requests = new AtomicLong();
+        Learner.LocalRunners spawn = (ctx, index) -> ctx.spawn(
+                EnvRunner.create(ctx.getSelf(), index, parts(run, index), faults, requests),
+                "runner-" + index + "-" + requests.get() + "-" + System.nanoTime(), RuntimeSystem.compute());
+        return Learner.create(kind, run, outcome, spawn, localRunners);
+    }
+
+    /** Waits for the learner's outcome; its failure is rethrown as PgRun threw it. */
+    public static TrainOutcome outcomeOf(CompletableFuture<TrainOutcome> outcome) throws IOException {
         try {
             return outcome.get();
         } catch (InterruptedException e) {
@@ -82,27 +98,24 @@ public final class ActorPgTrainer {
                 throw re;
             }
             throw new IllegalStateException("learner failed: " + cause, cause);
-        } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | TimeoutException e) {
-                // the outcome is already known; a slow shutdown does not change it
-            }
+        }
+    }
+
+    /** Terminates {@code system} and waits up to 30 s for it. */
+    public static void terminate(ActorSystem<?> system) {
+        system.terminate();
+        try {
+            system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the outcome is already known; a slow shutdown does not change it
         }
     }
 
     private EnvRunner.Parts parts(PgRun run, int index) {
-        return incarnation -> {
-            long seed = Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation);
-            return kind == PgAlgorithmKind.A3C
-                    ? new RunnerWork.Gradients(Collectors.a3cWorker(config, settings, registry, run.inputSize(),
-                            run.numActions(), seed))
-                    : new RunnerWork.Rollouts(Collectors.collector(config, settings, registry, run.inputSize(),
-                            run.numActions(), seed));
-        };
+        return new RunnerParts(kind, config, settings, registry, run.inputSize(), run.numActions(), run.resumes(),
+                index);
     }
 
     static Duration drainTimeout() {

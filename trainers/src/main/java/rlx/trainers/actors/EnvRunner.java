@@ -36,10 +36,13 @@ public final class EnvRunner {
                                                  RunnerFaults faults, AtomicLong crashes) {
         AtomicLong incarnations = new AtomicLong();
         return Behaviors.supervise(Behaviors.<RunnerCommand>setup(ctx -> {
+            ctx.setLoggerName(EnvRunner.class);
             long incarnation = incarnations.getAndIncrement();
+            AtomicLong answered = new AtomicLong();
             String node = ctx.getSystem().address().toString();
             RunnerWork work = parts.build(incarnation);
             learner.tell(new LearnerCommand.RunnerReady(ctx.getSelf(), index, incarnation, node));
+            ctx.getLog().debug("runner {} on {} ready (incarnation {})", index, node, incarnation);
             return Behaviors.receive(RunnerCommand.class)
                     .onMessage(RunnerCommand.Collect.class, c -> {
                         if (injectFault(faults, crashes)) {
@@ -48,6 +51,7 @@ public final class EnvRunner {
                         RolloutCollector collector = ((RunnerWork.Rollouts) work).collector();
                         collector.load(c.params());
                         learner.tell(new LearnerCommand.RolloutDone(ctx.getSelf(), c.round(), collector.collect()));
+                        logFirst(ctx.getLog(), answered, index, node);
                         return Behaviors.same();
                     })
                     .onMessage(RunnerCommand.ComputeGradient.class, c -> {
@@ -56,6 +60,7 @@ public final class EnvRunner {
                         }
                         A3cWorker worker = ((RunnerWork.Gradients) work).worker();
                         learner.tell(new LearnerCommand.GradientDone(ctx.getSelf(), worker.step(c.params())));
+                        logFirst(ctx.getLog(), answered, index, node);
                         return Behaviors.same();
                     })
                     .onMessage(RunnerCommand.CollectTransitions.class, c -> {
@@ -66,11 +71,18 @@ public final class EnvRunner {
                         collector.load(c.params());
                         c.replay().tell(new ReplayCommand.Store(ctx.getSelf(), node,
                                 collector.collect(c.vectorSteps())));
+                        logFirst(ctx.getLog(), answered, index, node);
                         return Behaviors.same();
                     })
                     .onMessage(RunnerCommand.Stop.class, s -> Behaviors.stopped())
                     .build();
         })).onFailure(RuntimeException.class, SupervisorStrategy.restart());
+    }
+
+    private static void logFirst(org.slf4j.Logger log, AtomicLong answered, int index, String node) {
+        if (answered.getAndIncrement() == 0) {
+            log.debug("runner {} on {} answered its first request", index, node);
+        }
     }
 
     /** Throws for an injected crash; true for an injected stop. */
