@@ -89,6 +89,11 @@ final class TrainCommand implements java.util.concurrent.Callable<Integer> {
             withSeed.add("seed=" + seed);
             plans.add(runner.plan(config, withSeed));
         }
+        if (plans.get(0).experiment().cluster().isLearner()) {
+            // workers leave when a learner's run ends, so a second seed would start with none
+            throw new IllegalArgumentException("seeds=... runs one seed after another; with cluster.role = learner "
+                    + "run one seed per rlx train");
+        }
         List<Summary> summaries = new ArrayList<>();
         Path experimentDir = null;
         for (ExperimentRunner.Plan plan : plans) {

@@ -1,14 +1,18 @@
 package rlx.experiments.config;
 
 import java.util.Map;
+import rlx.trainers.cluster.ClusterSettings;
 import rlx.trainers.core.TrainSettings;
 
 /**
  * The algorithm-independent part of an experiment file; the {@code agent} block is bound separately to the
  * algorithm's own config record.
+ *
+ * @param cluster {@code cluster { role, hostname, bind-hostname, port, min-workers }}: {@code role = none} trains in
+ *                this process only, {@code learner} makes it a cluster node that {@code rlx worker}s join
  */
 public record ExperimentConfig(String experiment, String algorithm, long seed, EnvSection env, TrainSection train,
-                               EvalSection eval) {
+                               EvalSection eval, ClusterSettings cluster) {
 
     public ExperimentConfig {
         if (experiment == null || !experiment.matches("[A-Za-z0-9._-]+")) {
@@ -31,7 +35,7 @@ public record ExperimentConfig(String experiment, String algorithm, long seed, E
 
     /** The same experiment with another root seed (multi-seed runs). */
     public ExperimentConfig withSeed(long newSeed) {
-        return new ExperimentConfig(experiment, algorithm, newSeed, env, train, eval);
+        return new ExperimentConfig(experiment, algorithm, newSeed, env, train, eval, cluster);
     }
 
     public TrainSettings toTrainSettings() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import rlx.agents.core.DiscretePolicy;
 import rlx.envs.core.EnvRegistry;
+import rlx.trainers.cluster.ClusterSettings;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
@@ -25,6 +26,18 @@ public interface Algorithm<C extends Record> {
     /** Trains from scratch, or from the latest checkpoint in {@code checkpoints} when {@code resume} is set. */
     TrainOutcome train(C config, TrainSettings settings, EnvRegistry registry, Path checkpoints,
                        TrainingListener listener, boolean resume) throws IOException;
+
+    /** Whether {@code cluster.role = learner} can run this algorithm, with env runners on worker nodes. */
+    default boolean runsOnCluster() {
+        return false;
+    }
+
+    /** Trains as the learner node of a cluster; only called when {@link #runsOnCluster()}. */
+    default TrainOutcome trainOnCluster(C config, TrainSettings settings, ClusterSettings cluster,
+                                        EnvRegistry registry, Path checkpoints, TrainingListener listener,
+                                        boolean resume) throws IOException {
+        throw new UnsupportedOperationException(name() + " does not run on a cluster");
+    }
 
     /** The greedy policy saved in a checkpoint directory. */
     DiscretePolicy loadPolicy(C config, Path checkpoint) throws IOException;

@@ -67,6 +67,10 @@ public final class ExperimentRunner {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
         }
+        if (experiment.cluster().isLearner() && !algorithm.runsOnCluster()) {
+            throw new IllegalArgumentException(configFile + ": cluster.role = learner runs a2c, ppo and a3c; "
+                    + algorithm.name() + " trains in one process (set cluster.role = none)");
+        }
         return new Plan(config, experiment, algorithm, agent);
     }
 
@@ -80,7 +84,7 @@ public final class ExperimentRunner {
         try (RunRecorder recorder = new RunRecorder(CsvLog.create(run.metrics(), RunRecorder.METRICS_COLUMNS),
                 CsvLog.create(run.eval(), RunRecorder.EVAL_COLUMNS),
                 Progress.create(exp.experiment() + " seed " + exp.seed(), exp.train().totalSteps(), 0, interactive, err))) {
-            TrainOutcome outcome = trainWith(plan.algorithm(), plan.agent(), exp.toTrainSettings(), run, recorder, false);
+            TrainOutcome outcome = trainWith(plan.algorithm(), plan.agent(), exp, run, recorder, false);
             return finish(plan, run, outcome);
         }
     }
@@ -106,7 +110,7 @@ public final class ExperimentRunner {
         try (RunRecorder recorder = new RunRecorder(CsvLog.append(run.metrics(), RunRecorder.METRICS_COLUMNS),
                 CsvLog.append(run.eval(), RunRecorder.EVAL_COLUMNS),
                 Progress.create(exp.experiment() + " seed " + exp.seed(), exp.train().totalSteps(), steps, interactive, err))) {
-            TrainOutcome outcome = trainWith(plan.algorithm(), plan.agent(), exp.toTrainSettings(), run, recorder, true);
+            TrainOutcome outcome = trainWith(plan.algorithm(), plan.agent(), exp, run, recorder, true);
             return finish(plan, run, outcome);
         }
     }
@@ -124,9 +128,14 @@ public final class ExperimentRunner {
     }
 
     @SuppressWarnings("unchecked")
-    private <C extends Record> TrainOutcome trainWith(Algorithm<C> algorithm, Record agent, TrainSettings settings,
+    private <C extends Record> TrainOutcome trainWith(Algorithm<C> algorithm, Record agent, ExperimentConfig exp,
                                                       RunDirectory run, RunRecorder recorder, boolean resume)
             throws IOException {
+        TrainSettings settings = exp.toTrainSettings();
+        if (exp.cluster().isLearner()) {
+            return algorithm.trainOnCluster((C) agent, settings, exp.cluster(), registry, run.checkpoints(), recorder,
+                    resume);
+        }
         return algorithm.train((C) agent, settings, registry, run.checkpoints(), recorder, resume);
     }
 

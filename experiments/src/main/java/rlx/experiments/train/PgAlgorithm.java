@@ -7,6 +7,8 @@ import rlx.agents.core.DiscretePolicy;
 import rlx.agents.pg.PgConfig;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.actors.ActorPgTrainer;
+import rlx.trainers.cluster.ClusterPgTrainer;
+import rlx.trainers.cluster.ClusterSettings;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
@@ -16,7 +18,8 @@ import rlx.trainers.pg.PgRun;
 
 /**
  * {@code algorithm = a2c | ppo | a3c}: rlx's actor-critic algorithms, run by runner actors feeding a learner actor,
- * or in one thread when {@code agent.runtime.runners = 0}.
+ * or in one thread when {@code agent.runtime.runners = 0}; with {@code cluster.role = learner} the runners may also
+ * live on worker nodes.
  */
 final class PgAlgorithm implements Algorithm<PgConfig> {
 
@@ -43,6 +46,18 @@ final class PgAlgorithm implements Algorithm<PgConfig> {
             return new LocalPgTrainer(kind, config, settings, registry, checkpoints, listener).run(resume);
         }
         return new ActorPgTrainer(kind, config, settings, registry, checkpoints, listener).run(resume);
+    }
+
+    @Override
+    public boolean runsOnCluster() {
+        return true;
+    }
+
+    @Override
+    public TrainOutcome trainOnCluster(PgConfig config, TrainSettings settings, ClusterSettings cluster,
+                                       EnvRegistry registry, Path checkpoints, TrainingListener listener,
+                                       boolean resume) throws IOException {
+        return new ClusterPgTrainer(kind, config, settings, registry, checkpoints, listener, cluster).run(resume);
     }
 
     @Override
