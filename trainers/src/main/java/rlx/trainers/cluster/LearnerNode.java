@@ -21,7 +21,7 @@ import rlx.trainers.core.TrainOutcome;
  * The guardian of the learner node: joins the node to itself (it is the cluster's first member), registers under
  * {@link #KEY} for workers to find, starts the learner once {@code minWorkers} worker nodes have asked to join,
  * assigns each worker a block of runner indexes (after the local runners'), and tells every worker when the run is
- * over. It stops with the learner, which ends the node.
+ * over. When the learner stops it ends the node.
  */
 public final class LearnerNode {
 
@@ -131,7 +131,8 @@ public final class LearnerNode {
         WorkerCommand.RunOver over = new WorkerCommand.RunOver(completed);
         workers.keySet().forEach(w -> w.tell(over));
         waiting.forEach(w -> w.worker().tell(over));
-        // stopping the guardian ends the node: it leaves the cluster after these messages are flushed
-        return Behaviors.stopped();
+        // ends the node through its coordinated shutdown: it leaves the cluster after these messages are flushed
+        ctx.getSystem().terminate();
+        return Behaviors.ignore();
     }
 }

@@ -22,7 +22,7 @@ import rlx.trainers.actors.RuntimeSystem;
 
 /**
  * The guardian of a worker node: finds the learner node through the receptionist, asks to join its run, then runs
- * the env runners it is given. It stops (ending the node) when the learner says the run is over or its node leaves;
+ * the env runners it is given. It ends the node when the learner says the run is over or its node leaves;
  * if no learner node shows up within the join timeout it gives up.
  */
 final class WorkerNode {
@@ -134,7 +134,8 @@ final class WorkerNode {
     private Behavior<WorkerCommand> end(boolean finished, String message) {
         result.complete(new WorkerResult(finished, message, self, learnerNode == null ? "" : learnerNode.toString(),
                 runners, firstIndex));
-        // stopping the guardian ends the node, which leaves the cluster
-        return Behaviors.stopped();
+        // ends the node through its coordinated shutdown, which leaves the cluster
+        ctx.getSystem().terminate();
+        return Behaviors.ignore();
     }
 }
