@@ -71,6 +71,7 @@ public final class Learner {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             Learner l = new Learner(ctx, timers, kind, run, outcome,
                     spawnLocal == null ? null : index -> spawnLocal.spawn(ctx, index));
+            run.startClock();
             for (int i = 0; i < localRunners; i++) {
                 l.spawnLocal.apply(i);
             }

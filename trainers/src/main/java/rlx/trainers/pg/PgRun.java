@@ -56,7 +56,7 @@ public final class PgRun {
     private final TransitionAccounting accounting = new TransitionAccounting();
     private final int inputSize;
     private final int numActions;
-    private final long sessionStart = System.nanoTime();
+    private long sessionStart = System.nanoTime();
     private final long sessionStartSteps;
     private long envSteps;
     private long updates;
@@ -91,6 +91,14 @@ public final class PgRun {
         }
         this.sessionStartSteps = envSteps;
         this.evalPolicy = new ActorCriticPolicy(learner.network().plainForward());
+    }
+
+    /**
+     * Training starts now: wall time and steps per second count from here, not from construction (a cluster learner
+     * may wait minutes for its workers in between).
+     */
+    public void startClock() {
+        sessionStart = System.nanoTime();
     }
 
     public int inputSize() {
