@@ -119,14 +119,14 @@ final class WorkerNode {
         if (learnerNode == null || !m.event().member().address().equals(learnerNode)) {
             return Behaviors.same();
         }
-        if (m.event() instanceof ClusterEvent.MemberDowned
-                || m.event() instanceof ClusterEvent.MemberRemoved r && r.previousStatus() == MemberStatus.down()) {
-            return end(false, "lost the learner node " + learnerNode);
-        }
+        // a learner leaves on its own (Leaving, Exiting, then removed) only when its run is over; RunOver usually
+        // comes first. Removed from any other state (downed, or this node shutting down) means it was lost.
         if (m.event() instanceof ClusterEvent.MemberLeft || m.event() instanceof ClusterEvent.MemberExited
-                || m.event() instanceof ClusterEvent.MemberRemoved) {
-            // a learner leaves on its own only when its run is over; RunOver usually comes first
+                || m.event() instanceof ClusterEvent.MemberRemoved r && r.previousStatus() == MemberStatus.exiting()) {
             return end(true, "the learner node left: its run is over");
+        }
+        if (m.event() instanceof ClusterEvent.MemberDowned || m.event() instanceof ClusterEvent.MemberRemoved) {
+            return end(false, "lost the learner node " + learnerNode);
         }
         return Behaviors.same();
     }

@@ -94,4 +94,21 @@ class ClusterLoopbackTest {
             assertTrue(byNode.get(staysNode) > TOTAL_STEPS / 2, "worker-a did most of the work: " + byNode);
         }
     }
+
+    @Test
+    void aWorkerThatLosesTheLearnerExitsWithAFailure(@TempDir Path dir) throws Exception {
+        int port;
+        try (ServerSocket free = new ServerSocket(0)) {
+            port = free.getLocalPort();
+        }
+        try (ChildJvm learner = ChildJvm.start("learner", LearnerMain.class, String.valueOf(port), "1", "100000000",
+                "100000000", dir.resolve("checkpoints").toString(), dir.resolve("outcome.json").toString());
+             ChildJvm worker = ChildJvm.start("worker", WorkerMain.class, "127.0.0.1:" + port, "1")) {
+            worker.await(l -> l.contains("answered its first request"), STARTUP, "a runner's first answer");
+            learner.kill();
+            assertEquals(1, worker.exitCode(Duration.ofSeconds(90)), "the worker fails without its learner");
+            worker.await(l -> l.contains("finished=false") && l.contains("lost the learner node pekko://rlx@127.0.0.1:"
+                    + port), Duration.ZERO, "the reason");
+        }
+    }
 }
