@@ -1,5 +1,6 @@
 package rlx.trainers.cluster;
 
+import com.typesafe.config.Config;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -61,8 +62,10 @@ public final class ClusterPgTrainer {
         Behavior<LearnerCommand> learner = new ActorPgTrainer(kind, config, settings, registry, checkpointDir, listener)
                 .learner(run, outcome, localRunners);
         RunSpec spec = new RunSpec(kind, config, settings, run.inputSize(), run.numActions(), run.resumes());
+        Config node = NodeConfig.learner(cluster);
+        WireLimits.check(node, spec, run.params());
         ActorSystem<NodeCommand> system = start(LearnerNode.create(learner, spec, cluster.minWorkers(), localRunners,
-                outcome));
+                outcome), node);
         var self = system.address();
         LOG.info("learner node {} is up; workers join with: rlx worker --join {}:{}", self,
                 self.getHost().orElse(cluster.hostname()), self.getPort().orElse(cluster.port()));
@@ -81,9 +84,9 @@ public final class ClusterPgTrainer {
         }
     }
 
-    private ActorSystem<NodeCommand> start(Behavior<NodeCommand> guardian) throws IOException {
+    private ActorSystem<NodeCommand> start(Behavior<NodeCommand> guardian, Config node) throws IOException {
         try {
-            return ActorSystem.create(guardian, NodeConfig.SYSTEM_NAME, NodeConfig.learner(cluster));
+            return ActorSystem.create(guardian, NodeConfig.SYSTEM_NAME, node);
         } catch (RuntimeException e) {
             throw new IOException("cannot start the learner node on " + cluster.hostname() + ":" + cluster.port()
                     + ": " + rootMessage(e), e);
