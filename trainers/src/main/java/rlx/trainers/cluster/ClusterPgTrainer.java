@@ -67,8 +67,8 @@ public final class ClusterPgTrainer {
         ActorSystem<NodeCommand> system = start(LearnerNode.create(learner, spec, cluster.minWorkers(), localRunners,
                 outcome), node);
         var self = system.address();
-        LOG.info("learner node {} is up; workers join with: rlx worker --join {}:{}", self,
-                self.getHost().orElse(cluster.hostname()), self.getPort().orElse(cluster.port()));
+        LOG.info("learner node {} is up; workers join with: rlx worker --join {}", self,
+                new NodeAddress(self.getHost().orElse(cluster.hostname()), self.getPort().orElse(cluster.port())));
         try {
             return ActorPgTrainer.outcomeOf(outcome);
         } finally {
