@@ -65,12 +65,15 @@ final class BenchCommand {
     @Command(name = "runners", description = {
         "Env steps per second collected by runner actors (acting included, no learning) for each runner count,",
         "with the env, num-envs, rollout length and network of an A2C/PPO/A3C config. One line per count:",
-        "  bench runners=<n> steps_per_second=<x>"})
+        "  bench runners=<n> steps_per_second=<x>   (with --workers K: ... workers=<K>)"})
     int runners(@Parameters(paramLabel = "<config>", description = "Experiment config file.") java.nio.file.Path config,
                 @Option(names = "--runners", defaultValue = "1,2,4,8", split = ",",
                         description = "Runner counts (default ${DEFAULT-VALUE}).") java.util.List<Integer> counts,
                 @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per count (default ${DEFAULT-VALUE}).") double seconds,
-                @Option(names = "--warmup", defaultValue = "2", description = "Warm-up seconds per count (default ${DEFAULT-VALUE}).") double warmup) {
+                @Option(names = "--warmup", defaultValue = "2", description = "Warm-up seconds per count (default ${DEFAULT-VALUE}).") double warmup,
+                @Option(names = "--workers", defaultValue = "0", description = "Put the runners on this many worker JVMs (rlx worker processes joined on loopback) instead of this JVM (default ${DEFAULT-VALUE}).") int workers,
+                @Option(names = "--port", defaultValue = "25560", description = "Loopback port of the learner node with --workers (default ${DEFAULT-VALUE}).") int port)
+            throws java.io.IOException {
         var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
                 spec.commandLine().getErr()).plan(config, java.util.List.of());
         if (!(plan.agent() instanceof rlx.agents.pg.PgConfig pg)) {
@@ -90,9 +93,16 @@ final class BenchCommand {
             if (n <= 0) {
                 throw new IllegalArgumentException("--runners values must be > 0, got " + n);
             }
-            var r = rlx.trainers.actors.RunnerBenchmark.run(pg, settings, registry, inputSize, numActions, n, warmup,
-                    seconds);
-            out.printf(Locale.ROOT, "bench runners=%d steps_per_second=%.0f%n", n, r.stepsPerSecond());
+            if (workers < 0) {
+                throw new IllegalArgumentException("--workers must be >= 0, got " + workers);
+            }
+            var r = workers == 0
+                    ? rlx.trainers.actors.RunnerBenchmark.run(pg, settings, registry, inputSize, numActions, n, warmup,
+                            seconds)
+                    : rlx.experiments.bench.ClusterRunnerBenchmark.run(pg, settings, registry, inputSize, numActions, n,
+                            workers, port + n, warmup, seconds);
+            out.printf(Locale.ROOT, "bench runners=%d steps_per_second=%.0f%s%n", n, r.stepsPerSecond(),
+                    workers == 0 ? "" : " workers=" + workers);
             out.flush();
         }
         return 0;

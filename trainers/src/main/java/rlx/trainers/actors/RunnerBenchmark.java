@@ -36,29 +36,38 @@ public final class RunnerBenchmark {
     private record Tick(boolean end) implements LearnerCommand.Internal {
     }
 
-    public static Result run(PgConfig config, TrainSettings settings, EnvRegistry registry, int inputSize,
-                             int numActions, int runners, double warmupSeconds, double seconds) {
+    /**
+     * A stand-in learner that spawns {@code localRunners} runners, keeps every runner (local or joined from another
+     * JVM) busy with rollout requests, and completes {@code result} with the steps of a window that opens
+     * {@code warmupSeconds} after the first rollout arrives.
+     *
+     * @param runners the runner count reported in the result
+     */
+    public static Behavior<LearnerCommand> counter(PgConfig config, TrainSettings settings, EnvRegistry registry,
+                                                   int inputSize, int numActions, int localRunners, int runners,
+                                                   double warmupSeconds, double seconds,
+                                                   CompletableFuture<Result> result) {
         ActorCriticNetwork net = ActorCriticNetwork.create(config.network(), config.losses(), inputSize, numActions, 1);
         ParamsSnapshot params = new ParamsSnapshot(0, net.params());
-        CompletableFuture<Result> result = new CompletableFuture<>();
         AtomicLong steps = new AtomicLong();
-        Behavior<LearnerCommand> counter = Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            for (int i = 0; i < runners; i++) {
+        return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
+            for (int i = 0; i < localRunners; i++) {
                 int index = i;
                 ctx.spawn(EnvRunner.create(ctx.getSelf(), index, incarnation -> new RunnerWork.Rollouts(
                         Collectors.collector(config, settings, registry, inputSize, numActions,
                                 Collectors.runnerSeed(settings.seed(), index, 0, incarnation))),
                         RunnerFaults.NONE, new AtomicLong()), "runner-" + i, RuntimeSystem.compute());
             }
-            timers.startSingleTimer(new Tick(false), Duration.ofMillis((long) (warmupSeconds * 1000)));
-            long[] mark = new long[2];
+            long[] mark = {-1, 0};
             return Behaviors.receive(LearnerCommand.class)
                     .onMessage(LearnerCommand.RunnerReady.class, m -> {
                         m.runner().tell(new RunnerCommand.Collect(0, params));
                         return Behaviors.same();
                     })
                     .onMessage(LearnerCommand.RolloutDone.class, m -> {
-                        steps.addAndGet(m.rollout().size());
+                        if (steps.getAndAdd(m.rollout().size()) == 0) {
+                            timers.startSingleTimer(new Tick(false), Duration.ofMillis((long) (warmupSeconds * 1000)));
+                        }
                         m.runner().tell(new RunnerCommand.Collect(0, params));
                         return Behaviors.same();
                     })
@@ -74,6 +83,13 @@ public final class RunnerBenchmark {
                     })
                     .build();
         }));
+    }
+
+    public static Result run(PgConfig config, TrainSettings settings, EnvRegistry registry, int inputSize,
+                             int numActions, int runners, double warmupSeconds, double seconds) {
+        CompletableFuture<Result> result = new CompletableFuture<>();
+        Behavior<LearnerCommand> counter = counter(config, settings, registry, inputSize, numActions, runners,
+                runners, warmupSeconds, seconds, result);
         ActorSystem<LearnerCommand> system = ActorSystem.create(counter, "rlx-bench",
                 RuntimeSystem.config(0, ConfigFactory.empty()));
         try {
