@@ -95,19 +95,8 @@ public final class Learner {
                 .build();
     }
 
-    /** A step that may fail: a learner failure ends the run with the last checkpoint intact. */
-    private interface Step {
-        Behavior<LearnerCommand> run() throws Exception;
-    }
-
-    private Behavior<LearnerCommand> guarded(Step step) {
-        try {
-            return step.run();
-        } catch (Exception | Error e) {
-            ctx.getLog().error("learner failed; stopping the run (checkpoints written so far are intact)", e);
-            outcome.completeExceptionally(e);
-            return Behaviors.stopped();
-        }
+    private Behavior<LearnerCommand> guarded(LearnerStep step) {
+        return LearnerStep.guarded(ctx, outcome, step);
     }
 
     private Behavior<LearnerCommand> onReady(LearnerCommand.RunnerReady m) throws Exception {

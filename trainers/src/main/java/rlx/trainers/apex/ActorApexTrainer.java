@@ -1,16 +1,11 @@
 package rlx.trainers.apex;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import rlx.agents.dqn.ApexConfig;
 import rlx.agents.dqn.DqnCollector;
 import rlx.agents.dqn.EpsilonGreedyPolicy;
@@ -23,6 +18,7 @@ import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
 import rlx.networks.q.QNetwork;
 import rlx.trainers.actors.EnvRunner;
+import rlx.trainers.actors.LearnerHost;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.ReplayCommand;
 import rlx.trainers.actors.RunnerCommand;
@@ -80,32 +76,7 @@ public final class ActorApexTrainer {
             }
         };
         Behavior<LearnerCommand> learner = ApexLearner.create(config, run, outcome, children, settings.numEnvs());
-        Behavior<Void> guardian = Behaviors.setup(ctx -> {
-            var ref = ctx.spawn(learner, "learner", RuntimeSystem.compute());
-            ctx.watch(ref);
-            return Behaviors.receive(Void.class)
-                    .onSignal(org.apache.pekko.actor.typed.Terminated.class, t -> Behaviors.stopped())
-                    .build();
-        });
-        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx", RuntimeSystem.config(0, ConfigFactory.empty()));
-        try {
-            return outcome.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while training", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException("learner failed: " + e.getCause(), e.getCause());
-        } finally {
-            system.terminate();
-            try {
-                system.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
-            } catch (Exception ignored) {
-                // the outcome is already known
-            }
-        }
+        return LearnerHost.run(learner, outcome);
     }
 
     private DqnCollector collector(ApexRun run, int index, long incarnation) {

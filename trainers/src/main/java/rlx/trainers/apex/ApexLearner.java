@@ -13,6 +13,7 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.actor.typed.javadsl.TimerScheduler;
 import rlx.agents.dqn.ApexConfig;
 import rlx.trainers.actors.LearnerCommand;
+import rlx.trainers.actors.LearnerStep;
 import rlx.trainers.actors.ReplayCommand;
 import rlx.trainers.actors.RunnerCommand;
 import rlx.trainers.core.TrainOutcome;
@@ -81,18 +82,8 @@ public final class ApexLearner {
                 .build();
     }
 
-    private interface Step {
-        Behavior<LearnerCommand> run() throws Exception;
-    }
-
-    private Behavior<LearnerCommand> guarded(Step step) {
-        try {
-            return step.run();
-        } catch (Exception | Error e) {
-            ctx.getLog().error("learner failed; stopping the run (checkpoints written so far are intact)", e);
-            outcome.completeExceptionally(e);
-            return Behaviors.stopped();
-        }
+    private Behavior<LearnerCommand> guarded(LearnerStep step) {
+        return LearnerStep.guarded(ctx, outcome, step);
     }
 
     private Behavior<LearnerCommand> onReady(LearnerCommand.RunnerReady m) {

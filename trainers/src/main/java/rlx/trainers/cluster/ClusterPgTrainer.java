@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import rlx.agents.pg.PgConfig;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.actors.ActorPgTrainer;
+import rlx.trainers.actors.LearnerHost;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
@@ -70,7 +71,7 @@ public final class ClusterPgTrainer {
         LOG.info("learner node {} is up; workers join with: rlx worker --join {}", self,
                 new NodeAddress(self.getHost().orElse(cluster.hostname()), self.getPort().orElse(cluster.port())));
         try {
-            return ActorPgTrainer.outcomeOf(outcome);
+            return LearnerHost.outcomeOf(outcome);
         } finally {
             // the node stops by itself once its workers have been told the run is over
             try {
@@ -80,7 +81,7 @@ public final class ClusterPgTrainer {
             } catch (ExecutionException | TimeoutException e) {
                 LOG.warn("the learner node did not stop within {} s; terminating it", LEAVE_TIMEOUT_SECONDS);
             }
-            ActorPgTrainer.terminate(system);
+            LearnerHost.terminate(system);
         }
     }
 
