@@ -8,6 +8,8 @@ import rlx.agents.dqn.DqnLearner;
 import rlx.agents.dqn.EpsilonGreedyPolicy;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.apex.ActorApexTrainer;
+import rlx.trainers.apex.ClusterApexTrainer;
+import rlx.trainers.cluster.ClusterSettings;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
@@ -29,6 +31,18 @@ final class ApexDqnAlgorithm implements Algorithm<ApexConfig> {
     public TrainOutcome train(ApexConfig config, TrainSettings settings, EnvRegistry registry, Path checkpoints,
                               TrainingListener listener, boolean resume) throws IOException {
         return new ActorApexTrainer(config, settings, registry, checkpoints, listener).run(resume);
+    }
+
+    @Override
+    public boolean runsOnCluster() {
+        return true;
+    }
+
+    @Override
+    public TrainOutcome trainOnCluster(ApexConfig config, TrainSettings settings, ClusterSettings cluster,
+                                       EnvRegistry registry, Path checkpoints, TrainingListener listener,
+                                       boolean resume) throws IOException {
+        return new ClusterApexTrainer(config, settings, registry, checkpoints, listener, cluster).run(resume);
     }
 
     @Override

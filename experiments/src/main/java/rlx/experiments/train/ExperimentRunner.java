@@ -68,7 +68,7 @@ public final class ExperimentRunner {
             throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
         }
         if (experiment.cluster().isLearner() && !algorithm.runsOnCluster()) {
-            throw new IllegalArgumentException(configFile + ": cluster.role = learner runs a2c, ppo and a3c; "
+            throw new IllegalArgumentException(configFile + ": cluster.role = learner runs a2c, ppo, a3c and apex-dqn; "
                     + algorithm.name() + " trains in one process (set cluster.role = none)");
         }
         return new Plan(config, experiment, algorithm, agent);

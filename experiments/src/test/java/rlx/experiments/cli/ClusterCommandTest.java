@@ -77,7 +77,7 @@ class ClusterCommandTest {
         CliTest.Run run = CliTest.rlx("train", dqn.toString(), "cluster.role=learner", "--results",
                 dir.resolve("results").toString());
         assertEquals(RlxCommand.EXIT_USAGE, run.exitCode(), run.err());
-        assertTrue(run.err().contains("cluster.role = learner runs a2c, ppo and a3c; dqn trains in one process"),
+        assertTrue(run.err().contains("cluster.role = learner runs a2c, ppo, a3c and apex-dqn; dqn trains in one process"),
                 run.err());
 
         CliTest.Run role = CliTest.rlx("train", smallPpo(dir).toString(), "cluster.role=leader");
@@ -116,5 +116,46 @@ class ClusterCommandTest {
         assertEquals(Long.parseLong(t.group(1)), transitions.get("consumed").asLong());
         assertEquals(Map.of(w.group(1), produced), new ObjectMapper().convertValue(transitions.get("by_node"),
                 new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { }));
+    }
+
+    @Test
+    void distributedDqnRunnersOnAWorkerFeedTheLearnersReplay(@TempDir Path dir) throws Exception {
+        int port = freePort();
+        Path results = dir.resolve("results");
+        Path config = dir.resolve("small-apex.conf");
+        Files.writeString(config, """
+                experiment = small-apex
+                algorithm = apex-dqn
+                env { id = CartPole-v1, num-envs = 1 }
+                train { total-steps = 3000, checkpoint-interval = 0 }
+                eval { interval = 0, episodes = 2, final-episodes = 3, num-envs = 3 }
+                agent {
+                  runners = 1
+                  vector-steps-per-batch = 50
+                  dqn { learning-starts = 500, batch-size = 32, network.torso.hidden = [16] }
+                }
+                """);
+        CompletableFuture<CliTest.Run> learner = CompletableFuture.supplyAsync(() -> CliTest.rlx("train",
+                config.toString(), "cluster.role=learner", "cluster.port=" + port, "cluster.min-workers=1",
+                "--results", results.toString(), "--no-progress"));
+        CliTest.Run worker = CliTest.rlx("worker", "--join", "127.0.0.1:" + port, "--runners", "2");
+        CliTest.Run train = learner.get(120, TimeUnit.SECONDS);
+        assertEquals(0, train.exitCode(), train.err());
+        assertEquals(0, worker.exitCode(), worker.err());
+        Matcher w = Pattern.compile("^worker node=(pekko://rlx@127\\.0\\.0\\.1:\\d+) .* runners=2 first_index=1 "
+                + "result=finished$").matcher(worker.lastLine());
+        assertTrue(w.matches(), worker.out());
+        Matcher t = Pattern.compile("^train experiment=small-apex seed=1 env_steps=(\\d+) .* run=(.+)$")
+                .matcher(train.lastLine());
+        assertTrue(t.matches(), train.out());
+        JsonNode transitions = new ObjectMapper().readTree(Path.of(t.group(2)).resolve("summary.json").toFile())
+                .get("transitions");
+        long produced = transitions.get("produced").asLong();
+        assertEquals(produced, transitions.get("consumed").asLong() + transitions.get("dropped").asLong());
+        Map<String, Long> byNode = new ObjectMapper().convertValue(transitions.get("by_node"),
+                new com.fasterxml.jackson.core.type.TypeReference<Map<String, Long>>() { });
+        assertEquals(2, byNode.size(), "the learner's own runner and the worker's: " + byNode);
+        assertTrue(byNode.get(w.group(1)) > 0, byNode.toString());
+        assertEquals(produced, byNode.values().stream().mapToLong(Long::longValue).sum());
     }
 }

@@ -7,28 +7,22 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.Behavior;
 import org.apache.pekko.actor.typed.javadsl.ActorContext;
 import rlx.agents.dqn.ApexConfig;
-import rlx.agents.dqn.DqnCollector;
-import rlx.agents.dqn.EpsilonGreedyPolicy;
 import rlx.agents.replay.PrioritizedReplay;
 import rlx.agents.replay.ReplayBuffer;
 import rlx.agents.replay.UniformReplay;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
-import rlx.envs.vector.SyncVectorEnv;
-import rlx.networks.q.QNetwork;
 import rlx.trainers.actors.EnvRunner;
 import rlx.trainers.actors.LearnerHost;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.ReplayCommand;
 import rlx.trainers.actors.RunnerCommand;
 import rlx.trainers.actors.RunnerFaults;
-import rlx.trainers.actors.RunnerWork;
 import rlx.trainers.actors.RuntimeSystem;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
-import rlx.trainers.pg.Collectors;
 
 /** Runs distributed DQN in this JVM: a learner actor, a replay actor and {@code runners} runner actors. */
 public final class ActorApexTrainer {
@@ -57,6 +51,11 @@ public final class ActorApexTrainer {
     public TrainOutcome run(boolean resume) throws IOException {
         ApexRun run = new ApexRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
+        return LearnerHost.run(learner(run, outcome), outcome);
+    }
+
+    /** The learner actor of a run, with its replay actor and {@code runners} local runners as children. */
+    Behavior<LearnerCommand> learner(ApexRun run, CompletableFuture<TrainOutcome> outcome) {
         AtomicLong requests = new AtomicLong();
         AtomicLong spawned = new AtomicLong();
         ApexLearner.Children children = new ApexLearner.Children() {
@@ -70,23 +69,13 @@ public final class ActorApexTrainer {
             @Override
             public org.apache.pekko.actor.typed.ActorRef<RunnerCommand> runner(ActorContext<LearnerCommand> learner,
                                                                                 int index) {
-                EnvRunner.Parts parts = incarnation -> new RunnerWork.Transitions(collector(run, index, incarnation));
+                EnvRunner.Parts parts = new ApexRunnerParts(config, settings, registry, run.inputSize(),
+                        run.numActions(), run.resumes(), index);
                 return learner.spawn(EnvRunner.create(learner.getSelf(), index, parts, faults, requests),
                         "runner-" + index + "-" + spawned.getAndIncrement(), RuntimeSystem.compute());
             }
         };
-        Behavior<LearnerCommand> learner = ApexLearner.create(config, run, outcome, children, settings.numEnvs());
-        return LearnerHost.run(learner, outcome);
-    }
-
-    private DqnCollector collector(ApexRun run, int index, long incarnation) {
-        QNetwork shape = QNetwork.build(config.dqn().network(), run.inputSize(), run.numActions(), 0);
-        EpsilonGreedyPolicy policy = new EpsilonGreedyPolicy(shape.plainForward(), run.inputSize(), run.numActions());
-        double epsilon = DqnCollector.apexEpsilon(index, config.runners(), config.epsilonBase(), config.epsilonAlpha());
-        return new DqnCollector(
-                () -> SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), settings.numEnvs()), policy,
-                epsilon, config.dqn().nStep(), config.dqn().gamma(),
-                Collectors.runnerSeed(settings.seed(), index, run.resumes(), incarnation));
+        return ApexLearner.create(config, run, outcome, children, settings.numEnvs());
     }
 
     private ReplayBuffer newReplay(int obsSize) {

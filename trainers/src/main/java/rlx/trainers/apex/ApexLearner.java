@@ -105,7 +105,7 @@ public final class ApexLearner {
         if (draining || busy.containsKey(runner) || !runners.containsKey(runner)) {
             return;
         }
-        if (!run.mayCollect(inFlightSteps(), batchSteps)) {
+        if (!run.mayCollect(inFlightSteps(), batchSteps, runners.size())) {
             if (!idle.contains(runner)) {
                 idle.add(runner);
             }

@@ -138,13 +138,13 @@ public final class ApexRun {
     }
 
     /**
-     * Whether runners may collect {@code more} env steps beyond those in flight: collection stays within
-     * {@code max-batches-ahead} batches of every runner of what the learner has trained on.
+     * Whether runners may collect another batch beyond those in flight: collection stays within
+     * {@code max-batches-ahead} batches of each of the {@code runners} runners of what the learner has trained on.
      */
-    public boolean mayCollect(long inFlightSteps, int batchSteps) {
+    public boolean mayCollect(long inFlightSteps, int batchSteps, int runners) {
         double covered = dqn.learningStarts() + learner.updates() / updatesPerEnvStep;
         return envSteps + inFlightSteps < Math.max(covered, dqn.learningStarts())
-                + (double) config.maxBatchesAhead() * batchSteps * config.runners();
+                + (double) config.maxBatchesAhead() * batchSteps * Math.max(1, runners);
     }
 
     public double beta() {

@@ -11,6 +11,7 @@ import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.pg.PgConfig;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.actors.ActorPgTrainer;
@@ -62,11 +63,22 @@ public final class ClusterPgTrainer {
         int localRunners = config.runtime().runners();
         Behavior<LearnerCommand> learner = new ActorPgTrainer(kind, config, settings, registry, checkpointDir, listener)
                 .learner(run, outcome, localRunners);
-        RunSpec spec = new RunSpec(kind, config, settings, run.inputSize(), run.numActions(), run.resumes());
+        RunSpec spec = new RunSpec.PolicyGradient(kind, config, settings, run.inputSize(), run.numActions(),
+                run.resumes());
+        return runLearnerNode(cluster, learner, spec, run.params(), localRunners, outcome);
+    }
+
+    /**
+     * Makes this JVM a learner node hosting {@code learner} (with {@code localRunners} runners of its own), waits for
+     * its outcome and for the node to leave the cluster.
+     */
+    public static TrainOutcome runLearnerNode(ClusterSettings cluster, Behavior<LearnerCommand> learner, RunSpec spec,
+                                              ParamsSnapshot params, int localRunners,
+                                              CompletableFuture<TrainOutcome> outcome) throws IOException {
         Config node = NodeConfig.learner(cluster);
-        WireLimits.check(node, spec, run.params());
-        ActorSystem<NodeCommand> system = start(LearnerNode.create(learner, spec, cluster.minWorkers(), localRunners,
-                outcome), node);
+        WireLimits.check(node, spec, params);
+        ActorSystem<NodeCommand> system = start(cluster, LearnerNode.create(learner, spec, cluster.minWorkers(),
+                localRunners, outcome), node);
         var self = system.address();
         LOG.info("learner node {} is up; workers join with: rlx worker --join {}", self,
                 new NodeAddress(self.getHost().orElse(cluster.hostname()), self.getPort().orElse(cluster.port())));
@@ -85,7 +97,8 @@ public final class ClusterPgTrainer {
         }
     }
 
-    private ActorSystem<NodeCommand> start(Behavior<NodeCommand> guardian, Config node) throws IOException {
+    private static ActorSystem<NodeCommand> start(ClusterSettings cluster, Behavior<NodeCommand> guardian, Config node)
+            throws IOException {
         try {
             return ActorSystem.create(guardian, NodeConfig.SYSTEM_NAME, node);
         } catch (RuntimeException e) {

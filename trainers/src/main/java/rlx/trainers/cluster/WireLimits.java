@@ -9,13 +9,9 @@ import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import org.apache.pekko.serialization.Serialization;
 import org.apache.pekko.serialization.SerializationExtension;
 import rlx.agents.core.ParamsSnapshot;
-import rlx.agents.pg.A3cGradient;
-import rlx.agents.pg.Rollout;
-import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.RunnerCommand;
 import rlx.trainers.actors.RuntimeSystem;
 import rlx.trainers.actors.WireMessage;
-import rlx.trainers.pg.PgAlgorithmKind;
 
 /**
  * Checks before a cluster run that its largest messages fit Artery's frame: Artery drops an oversized message with
@@ -47,16 +43,7 @@ final class WireLimits {
 
     private static void check(long limit, Serialization serialization, ActorRef<RunnerCommand> ref, RunSpec spec,
                               ParamsSnapshot params) {
-        int n = spec.settings().numEnvs() * spec.config().rolloutSteps();
-        // worst case: an episode ends at every step
-        List<WireMessage> largest = List.of(new RunnerCommand.Collect(0, params),
-                spec.kind() == PgAlgorithmKind.A3C
-                        ? new LearnerCommand.GradientDone(ref, new A3cGradient(0, new float[params.flat().length], n,
-                                new double[n], new int[n], new A3cGradient.LossTerms(0, 0, 0, 0), 0))
-                        : new LearnerCommand.RolloutDone(ref, 0, new Rollout(spec.settings().numEnvs(),
-                                spec.config().rolloutSteps(), spec.inputSize(), new float[n * spec.inputSize()],
-                                new int[n], new float[n], new boolean[n], new float[n], new float[n],
-                                new float[spec.settings().numEnvs()], 0, new double[n], new int[n], 0)));
+        List<WireMessage> largest = spec.largestMessages(ref, params);
         for (WireMessage m : largest) {
             // headroom for the envelope and for numbers that encode longer than zeros
             long size = serialization.serialize(m).get().length + 1024L;

@@ -17,7 +17,6 @@ import org.apache.pekko.cluster.typed.Subscribe;
 import rlx.envs.core.EnvRegistry;
 import rlx.trainers.actors.EnvRunner;
 import rlx.trainers.actors.RunnerFaults;
-import rlx.trainers.actors.RunnerParts;
 import rlx.trainers.actors.RuntimeSystem;
 
 /**
@@ -105,13 +104,12 @@ final class WorkerNode {
         AtomicLong requests = new AtomicLong();
         for (int i = 0; i < runners; i++) {
             int index = firstIndex + i;
-            RunnerParts parts = new RunnerParts(spec.kind(), spec.config(), spec.settings(), registry,
-                    spec.inputSize(), spec.numActions(), spec.resumes(), index);
-            ctx.spawn(EnvRunner.create(m.learner(), index, parts, RunnerFaults.NONE, requests), "runner-" + index,
+            ctx.spawn(EnvRunner.create(m.learner(), index, spec.parts(registry, index), RunnerFaults.NONE, requests),
+                    "runner-" + index,
                     RuntimeSystem.compute());
         }
         ctx.getLog().info("running {} {} runners (indexes {}..{}) on {}", runners,
-                spec.kind().name().toLowerCase(java.util.Locale.ROOT), firstIndex, firstIndex + runners - 1, env);
+                spec.algorithm(), firstIndex, firstIndex + runners - 1, env);
         return Behaviors.same();
     }
 

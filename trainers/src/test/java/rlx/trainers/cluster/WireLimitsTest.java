@@ -33,7 +33,7 @@ class WireLimitsTest {
     }
 
     private static RunSpec spec(PgAlgorithmKind kind) {
-        return new RunSpec(kind, ClusterTestConfigs.ppo(0), ClusterTestConfigs.cartPole(1000), 4, 2, 0);
+        return new RunSpec.PolicyGradient(kind, ClusterTestConfigs.ppo(0), ClusterTestConfigs.cartPole(1000), 4, 2, 0);
     }
 
     @Test

@@ -152,7 +152,7 @@ class WireSerializationTest {
         TrainSettings settings = new TrainSettings("CartPole-v1",
                 Map.of("max-episode-steps", 200, "scale", 0.5, "name", "x", "flag", true), 2, 30_000, 5, 1000, 2, 3,
                 3, 5000);
-        RunSpec spec = new RunSpec(PgAlgorithmKind.A3C, ClusterTestConfigs.ppo(3), settings, 4, 2, 1);
+        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.A3C, ClusterTestConfigs.ppo(3), settings, 4, 2, 1);
         var welcome = roundTrip(new WorkerCommand.Welcome(learner, spec, 6));
         assertEquals(learner, welcome.learner());
         assertEquals(6, welcome.firstIndex());
@@ -161,6 +161,33 @@ class WireSerializationTest {
 
         assertEquals(new NodeCommand.JoinRun(worker, 2), roundTrip(new NodeCommand.JoinRun(worker, 2)));
         assertEquals(new WorkerCommand.RunOver(true), roundTrip(new WorkerCommand.RunOver(true)));
+    }
+
+    @Test
+    void distributedDqnMessagesAndSpecRoundTrip() {
+        var dqn = new rlx.agents.dqn.DqnConfig(0.99, 1000, 32, 100, 4, 1, 100, 1.0, true, 3,
+                new rlx.agents.dqn.ExplorationConfig(rlx.agents.dqn.ExplorationConfig.Kind.LINEAR, 1.0, 0.05, 0.5, 0.999),
+                new rlx.agents.dqn.PrioritizedConfig(true, 0.6, 0.4, 1.0, 1e-6),
+                new rlx.networks.q.QNetworkConfig(rlx.networks.config.MlpConfig.relu(8), true,
+                        rlx.networks.config.OptimizerConfig.adam(1e-3), rlx.networks.config.LossKind.HUBER, 1.0));
+        var apex = new rlx.agents.dqn.ApexConfig(dqn, 3, 20, 0.4, 7, 2);
+        TrainSettings settings = new TrainSettings("CartPole-v1", Map.of(), 2, 10_000, 5, 0, 2, 3, 3, 0);
+        RunSpec spec = new RunSpec.ApexDqn(apex, settings, 4, 2, 0);
+        assertEquals(spec, roundTrip(new WorkerCommand.Welcome(learner, spec, 3)).spec());
+
+        var batch = new rlx.agents.replay.TransitionBatch(2, 2, new float[] {1, 2, 3, -0.0f}, new int[] {0, 1},
+                new float[] {0.5f, -1}, new float[] {5, 6, 7, 8}, new float[] {0.99f, 0});
+        var store = new rlx.trainers.actors.ReplayCommand.Store(runner, "pekko://rlx@127.0.0.1:1",
+                new rlx.agents.dqn.DqnCollector.Collected(batch, 2, new double[] {9.5}, new int[] {10}, 1, 4));
+        var back = roundTrip(store);
+        assertEquals(runner, back.runner());
+        assertArrayEquals(batch.obs(), back.batch().transitions().obs());
+        assertArrayEquals(batch.discounts(), back.batch().transitions().discounts());
+        assertArrayEquals(new double[] {9.5}, back.batch().episodeReturns());
+        assertEquals(1, back.batch().envRestarts());
+        var collect = roundTrip(new RunnerCommand.CollectTransitions(new ParamsSnapshot(2, new float[] {1.5f}), 20,
+                system.ignoreRef()));
+        assertEquals(20, collect.vectorSteps());
     }
 
     /** A Serializable that is no WireMessage: Java serialisation would take it, but it is off. */
