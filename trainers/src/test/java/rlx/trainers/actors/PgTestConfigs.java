@@ -25,19 +25,19 @@ final class PgTestConfigs {
     /** experiments/configs/cartpole-ppo.conf (rl-baselines3-zoo's CartPole PPO). */
     static PgConfig ppo(int runners) {
         return new PgConfig(0.98, 0.8, 32, 20, 1, 0.2, 0.2, 0.0, 0.5, true, true,
-                network(OptimizerConfig.adam(1e-3).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners, 2));
+                network(OptimizerConfig.adam(1e-3).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners));
     }
 
     /** experiments/configs/cartpole-a2c.conf (SB3's A2C defaults, no entropy bonus). */
     static PgConfig a2c(int runners) {
         return new PgConfig(0.99, 1.0, 5, 1, 1, 0, 0, 0.0, 0.5, false, false,
-                network(OptimizerConfig.rmsprop(7e-4).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners, 2));
+                network(OptimizerConfig.rmsprop(7e-4).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners));
     }
 
     /** experiments/configs/cartpole-a3c.conf. */
     static PgConfig a3c(int runners) {
         return new PgConfig(0.99, 1.0, 5, 1, 1, 0, 0, 0.01, 0.5, false, true,
-                network(OptimizerConfig.rmsprop(7e-4).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners, 2));
+                network(OptimizerConfig.rmsprop(7e-4).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners));
     }
 
     static TrainSettings cartPole(int numEnvs, long steps, long seed, long checkpointInterval) {

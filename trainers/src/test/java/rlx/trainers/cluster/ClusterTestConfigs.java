@@ -22,7 +22,7 @@ final class ClusterTestConfigs {
         ActorCriticConfig network = new ActorCriticConfig(
                 new MlpConfig(List.of(32), ActivationKind.TANH, WeightInitKind.XAVIER), OptimizerConfig.adam(1e-3));
         return new PgConfig(0.98, 0.8, 32, 2, 1, 0.2, 0.0, 0.0, 0.5, true, false, network,
-                new RuntimeConfig(localRunners, 2));
+                new RuntimeConfig(localRunners));
     }
 
     /** CartPole with 2 env copies per runner and a short final evaluation. */
