@@ -36,7 +36,7 @@ final class PgTestConfigs {
 
     /** experiments/configs/cartpole-a3c.conf. */
     static PgConfig a3c(int runners) {
-        return new PgConfig(0.99, 1.0, 5, 1, 1, 0, 0, 0.01, 0.5, false, true,
+        return new PgConfig(0.99, 1.0, 5, 1, 1, 0, 0, 0.0, 0.5, false, true,
                 network(OptimizerConfig.rmsprop(7e-4).withEpsilon(1e-5).withClipNorm(0.5)), new RuntimeConfig(runners));
     }
 
