@@ -23,7 +23,6 @@ import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
 import rlx.trainers.core.TransitionAccounting;
-import rlx.trainers.eval.EvalResult;
 import rlx.trainers.eval.Evaluator;
 
 /**
@@ -168,10 +167,10 @@ public final class ApexRun {
         }
         listener.onProgress(envSteps, episodes, sps);
         try {
-            if (crossed(before, envSteps, settings.evalInterval()) && !done()) {
+            if (Evaluator.crossed(before, envSteps, settings.evalInterval()) && !done()) {
                 listener.onEval(evaluate(settings.evalEpisodes(), false));
             }
-            if (crossed(before, envSteps, settings.checkpointInterval()) && !done()) {
+            if (Evaluator.crossed(before, envSteps, settings.checkpointInterval()) && !done()) {
                 checkpoint();
             }
         } catch (IOException e) {
@@ -214,14 +213,9 @@ public final class ApexRun {
 
     private EvalRecord evaluate(int count, boolean isFinal) {
         evalPolicy.load(learner.params());
-        EvalResult r = evaluator.run(evalPolicy::greedy, count,
-                Seeds.derive(Seeds.derive(settings.seed(), "eval"), envSteps));
-        return new EvalRecord(envSteps, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength(), isFinal);
+        return evaluator.atStep(evalPolicy::greedy, count, settings.seed(), envSteps, isFinal);
     }
 
-    private static boolean crossed(long before, long after, long interval) {
-        return interval > 0 && before / interval != after / interval;
-    }
 
     private void checkpoint() throws IOException {
         ApexTrainerState state = new ApexTrainerState(envSteps, episodes,

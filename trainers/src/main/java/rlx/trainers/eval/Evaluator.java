@@ -26,6 +26,23 @@ public final class Evaluator {
         this.numEnvs = numEnvs;
     }
 
+    /**
+     * A training-time evaluation at {@code envSteps}: seeds come from their own branch of the run's root seed
+     * ({@code "eval"}, then the step count), disjoint from the training envs'.
+     */
+    public rlx.trainers.core.EvalRecord atStep(DiscretePolicy policy, int episodes, long rootSeed, long envSteps,
+                                              boolean isFinal) {
+        EvalResult r = run(policy, episodes, rlx.envs.core.Seeds.derive(rlx.envs.core.Seeds.derive(rootSeed, "eval"),
+                envSteps));
+        return new rlx.trainers.core.EvalRecord(envSteps, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength(),
+                isFinal);
+    }
+
+    /** True when {@code interval > 0} and a multiple of it lies in {@code (before, after]}. */
+    public static boolean crossed(long before, long after, long interval) {
+        return interval > 0 && before / interval != after / interval;
+    }
+
     public EvalResult run(DiscretePolicy policy, int episodes, long seed) {
         if (episodes <= 0) {
             throw new IllegalArgumentException("episodes (" + episodes + ") must be > 0");

@@ -30,7 +30,6 @@ import rlx.trainers.core.EvalRecord;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
-import rlx.trainers.eval.EvalResult;
 import rlx.trainers.eval.Evaluator;
 
 /**
@@ -137,10 +136,10 @@ public final class LocalDqnTrainer {
                 policy.load(loop.learner.params());
             }
 
-            if (crossed(stepsBefore, loop.envSteps, settings.evalInterval()) && loop.envSteps < settings.totalSteps()) {
+            if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.evalInterval()) && loop.envSteps < settings.totalSteps()) {
                 listener.onEval(evaluate(evaluator, policy, settings.evalEpisodes(), loop.envSteps, false));
             }
-            if (crossed(stepsBefore, loop.envSteps, settings.checkpointInterval())
+            if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.checkpointInterval())
                     && loop.envSteps < settings.totalSteps()) {
                 loop.wallSeconds = wallBefore + (System.nanoTime() - sessionStart) / 1e9;
                 checkpoint(loop);
@@ -161,14 +160,9 @@ public final class LocalDqnTrainer {
 
     private EvalRecord evaluate(Evaluator evaluator, EpsilonGreedyPolicy policy, int episodes, long envSteps,
                                 boolean isFinal) {
-        // evaluation seeds come from their own branch of the root seed, disjoint from the training envs'
-        EvalResult r = evaluator.run(policy::greedy, episodes, Seeds.derive(Seeds.derive(settings.seed(), "eval"), envSteps));
-        return new EvalRecord(envSteps, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength(), isFinal);
+        return evaluator.atStep(policy::greedy, episodes, settings.seed(), envSteps, isFinal);
     }
 
-    private static boolean crossed(long before, long after, long interval) {
-        return interval > 0 && before / interval != after / interval;
-    }
 
     private ReplayBuffer newReplay(int obsSize) {
         return config.prioritized().enabled()

@@ -31,7 +31,6 @@ import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
 import rlx.trainers.core.TrainingListener;
 import rlx.trainers.core.TransitionAccounting;
-import rlx.trainers.eval.EvalResult;
 import rlx.trainers.eval.Evaluator;
 
 /**
@@ -198,10 +197,10 @@ public final class PgRun {
 
     private void afterUpdate(long stepsBefore) throws IOException {
         listener.onProgress(envSteps, episodes, stepsPerSecond());
-        if (crossed(stepsBefore, envSteps, settings.evalInterval()) && !done()) {
+        if (Evaluator.crossed(stepsBefore, envSteps, settings.evalInterval()) && !done()) {
             listener.onEval(evaluate(settings.evalEpisodes(), false));
         }
-        if (crossed(stepsBefore, envSteps, settings.checkpointInterval()) && !done()) {
+        if (Evaluator.crossed(stepsBefore, envSteps, settings.checkpointInterval()) && !done()) {
             checkpoint();
         }
     }
@@ -234,14 +233,9 @@ public final class PgRun {
 
     private EvalRecord evaluate(int count, boolean isFinal) {
         evalPolicy.load(learner.snapshot());
-        EvalResult r = evaluator.run(evalPolicy::greedy, count,
-                Seeds.derive(Seeds.derive(settings.seed(), "eval"), envSteps));
-        return new EvalRecord(envSteps, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength(), isFinal);
+        return evaluator.atStep(evalPolicy::greedy, count, settings.seed(), envSteps, isFinal);
     }
 
-    private static boolean crossed(long before, long after, long interval) {
-        return interval > 0 && before / interval != after / interval;
-    }
 
     private void checkpoint() throws IOException {
         PgTrainerState state = new PgTrainerState(envSteps, updates, episodes, wall(), resumes, accounting.state(),
