@@ -9,12 +9,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import rlx.experiments.gpu.GpuCheck;
+import rlx.experiments.gpu.GpuVerdict;
 
 /** The {@code rlx} entry point: parses the command line, runs one command and turns failures into exit codes. */
 @Command(name = "rlx", mixinStandardHelpOptions = true, versionProvider = RlxVersion.class,
         description = "Reinforcement-learning experiments on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, EnvCommand.class, BenchCommand.class,
-            CompareCommand.class, PlotCommand.class, WorkerCommand.class,
+            CompareCommand.class, PlotCommand.class, WorkerCommand.class, GpuCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Every command takes --help. Add --debug anywhere for stack traces on errors."})
 public final class RlxCommand implements Runnable {
@@ -36,6 +38,14 @@ public final class RlxCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // the launcher sets rlx.backend=cuda for RLX_BACKEND=cuda / --backend cuda: check the GPU before any ND4J class loads
+        if ("cuda".equals(System.getProperty("rlx.backend"))) {
+            GpuVerdict verdict = GpuCheck.system("nvidia-smi").run();
+            if (!verdict.usable()) {
+                System.err.println("error: " + verdict.message());
+                System.exit(EXIT_USAGE);
+            }
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
