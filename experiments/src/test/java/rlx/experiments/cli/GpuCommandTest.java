@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rlx.experiments.cli.CliTest.Run;
 import rlx.experiments.gpu.CudaSupport;
+import rlx.experiments.gpu.GpuCheck;
 import rlx.experiments.gpu.RecordedNvidiaSmi;
 
 /** {@code rlx gpu check} end to end: a real process (a script replaying recorded nvidia-smi output), real exit codes. */
@@ -54,6 +56,22 @@ class GpuCommandTest {
         Run run = gpuCheck("no-driver");
         assertEquals(RlxCommand.EXIT_USAGE, run.exitCode());
         assertTrue(run.err().contains("couldn't communicate with the NVIDIA driver"), run.err());
+    }
+
+    @Test
+    void mainRefusesTheCudaBackendBeforeAnyCommandRuns() {
+        assertEquals(Optional.empty(), RlxCommand.backendRefusal("cpu", () -> {
+            throw new AssertionError("the cpu backend needs no GPU check");
+        }));
+        assertEquals(Optional.empty(), RlxCommand.backendRefusal("cuda", () -> recorded("rtx4090")));
+        String refusal = RlxCommand.backendRefusal("cuda", () -> recorded("h100")).orElseThrow();
+        assertTrue(refusal.startsWith("error: cuda backend unavailable: GPU 0 \"NVIDIA H100 80GB HBM3\""), refusal);
+        assertEquals("error: unknown backend 'rocm'; use cpu (default) or cuda",
+                RlxCommand.backendRefusal("rocm", () -> recorded("a100")).orElseThrow());
+    }
+
+    private static GpuCheck recorded(String fixture) {
+        return new GpuCheck(RecordedNvidiaSmi.load(fixture).runner(), "nvidia-smi", "linux-x86_64");
     }
 
     @Test
