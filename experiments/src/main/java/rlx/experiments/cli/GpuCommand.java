@@ -15,7 +15,7 @@ final class GpuCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "check", description = {
+    @Command(name = "check", mixinStandardHelpOptions = true, description = {
         "Ask nvidia-smi for the driver and each GPU's compute capability, without loading ND4J.",
         "Prints gpu_check=ok ... (exit 0) or one error line naming what was found and what is supported (exit 2)."})
     int check(@Option(names = "--nvidia-smi", defaultValue = "nvidia-smi", paramLabel = "<program>",
