@@ -17,7 +17,10 @@ public final class GpuCheck {
     static final String QUERY = "--query-gpu=name,compute_cap,driver_version";
     /** For drivers before R510, which reject compute_cap as "not a valid field to query". */
     static final String LEGACY_QUERY = "--query-gpu=name,driver_version";
-    /** The first driver branch whose nvidia-smi knows compute_cap; older ones predate Hopper and Ada too. */
+    /**
+     * From this branch on, a driver is assumed to report compute_cap (R470 rejects the field): a capability missing
+     * from a newer driver is refused, since such a driver may run Hopper. Older branches predate Hopper and Ada.
+     */
     static final DriverVersion FIRST_DRIVER_WITH_COMPUTE_CAP = DriverVersion.parse("510");
 
     private final CommandRunner runner;
