@@ -3,18 +3,22 @@ package rlx.experiments.cli;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
+import rlx.experiments.gpu.GpuCheck;
+import rlx.experiments.gpu.GpuVerdict;
 
 /** The {@code rlx} entry point: parses the command line, runs one command and turns failures into exit codes. */
 @Command(name = "rlx", mixinStandardHelpOptions = true, versionProvider = RlxVersion.class,
         description = "Reinforcement-learning experiments on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, EnvCommand.class, BenchCommand.class,
-            CompareCommand.class, PlotCommand.class, WorkerCommand.class,
+            CompareCommand.class, PlotCommand.class, WorkerCommand.class, GpuCommand.class,
             CommandLine.HelpCommand.class},
         footer = {"", "Every command takes --help. Add --debug anywhere for stack traces on errors."})
 public final class RlxCommand implements Runnable {
@@ -36,7 +40,28 @@ public final class RlxCommand implements Runnable {
     }
 
     public static void main(String[] args) {
+        // check the GPU before any ND4J class loads: the launcher says -Drlx.backend=cuda, and a cuda build run directly
+        // is known by ND4J's CUDA backend class on the classpath (looked up as a resource, so nothing is loaded)
+        boolean cudaBuild = RlxCommand.class.getClassLoader().getResource("org/nd4j/linalg/jcublas/JCublasBackend.class") != null;
+        String backend = System.getProperty("rlx.backend", cudaBuild ? "cuda" : "cpu");
+        Optional<String> refusal = backendRefusal(backend, () -> GpuCheck.system("nvidia-smi"));
+        if (refusal.isPresent()) {
+            System.err.println(refusal.get());
+            System.exit(EXIT_USAGE);
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** The one error line if this JVM cannot run the requested ND4J backend; the cpu backend runs anywhere. */
+    static Optional<String> backendRefusal(String backend, Supplier<GpuCheck> gpuCheck) {
+        return switch (backend) {
+            case "cpu" -> Optional.empty();
+            case "cuda" -> {
+                GpuVerdict verdict = gpuCheck.get().run();
+                yield verdict.usable() ? Optional.empty() : Optional.of("error: " + verdict.message());
+            }
+            default -> Optional.of("error: unknown backend '" + backend + "'; use cpu (default) or cuda");
+        };
     }
 
     /** Runs a command line, writing to the given streams; returns the exit code. Tests call this directly. */
