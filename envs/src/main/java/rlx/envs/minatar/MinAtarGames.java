@@ -8,7 +8,7 @@ import rlx.envs.core.EnvRegistry;
 public final class MinAtarGames {
 
     /** The games in registration order. */
-    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID);
+    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID, Asterix.ID);
 
     private MinAtarGames() {
     }
@@ -16,6 +16,7 @@ public final class MinAtarGames {
     public static EnvRegistry register(EnvRegistry r) {
         r.register(Breakout.ID, k -> new Breakout(options(k, false)));
         r.register(Freeway.ID, k -> new Freeway(options(k, false)));
+        r.register(Asterix.ID, k -> new Asterix(options(k, true)));
         return r;
     }
 
