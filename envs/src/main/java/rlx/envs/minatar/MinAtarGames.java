@@ -8,7 +8,7 @@ import rlx.envs.core.EnvRegistry;
 public final class MinAtarGames {
 
     /** The games in registration order. */
-    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID, Asterix.ID);
+    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID, Asterix.ID, SpaceInvaders.ID);
 
     private MinAtarGames() {
     }
@@ -17,6 +17,7 @@ public final class MinAtarGames {
         r.register(Breakout.ID, k -> new Breakout(options(k, false)));
         r.register(Freeway.ID, k -> new Freeway(options(k, false)));
         r.register(Asterix.ID, k -> new Asterix(options(k, true)));
+        r.register(SpaceInvaders.ID, k -> new SpaceInvaders(options(k, true)));
         return r;
     }
 
