@@ -8,7 +8,8 @@ import rlx.envs.core.EnvRegistry;
 public final class MinAtarGames {
 
     /** The games in registration order. */
-    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID, Asterix.ID, SpaceInvaders.ID);
+    public static final List<String> IDS = List.of(Breakout.ID, Freeway.ID, Asterix.ID, SpaceInvaders.ID,
+            Seaquest.ID);
 
     private MinAtarGames() {
     }
@@ -18,6 +19,7 @@ public final class MinAtarGames {
         r.register(Freeway.ID, k -> new Freeway(options(k, false)));
         r.register(Asterix.ID, k -> new Asterix(options(k, true)));
         r.register(SpaceInvaders.ID, k -> new SpaceInvaders(options(k, true)));
+        r.register(Seaquest.ID, k -> new Seaquest(options(k, true)));
         return r;
     }
 

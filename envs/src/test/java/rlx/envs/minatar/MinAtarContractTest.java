@@ -119,7 +119,7 @@ class MinAtarContractTest {
         assertEquals("Discrete(6)", full.spec().actionSpace().toString());
         assertEquals(0.1, full.spec().kwargs().get("sticky-action-prob"));
         MinAtarEnv minimal = (MinAtarEnv) REGISTRY.makeRaw(id, Map.of("minimal-actions", "true"));
-        assertTrue(minimal.spec().actionSpace().toString().matches("Discrete\\([3-5]\\)"));
+        assertTrue(minimal.spec().actionSpace().toString().matches("Discrete\\([3-6]\\)"));
         assertEquals(Action.NOOP, minimal.action(0));
         assertThrows(IllegalArgumentException.class, () -> REGISTRY.makeRaw(id, Map.of("frameskip", 4)));
         assertThrows(IllegalArgumentException.class, () -> REGISTRY.makeRaw(id, Map.of("sticky-action-prob", 1.5)));
