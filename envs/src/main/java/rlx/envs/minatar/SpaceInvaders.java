@@ -22,12 +22,14 @@ public final class SpaceInvaders extends MinAtarEnv {
     static final int SHOT_COOL_DOWN = 5;
     static final int ENEMY_MOVE_INTERVAL = 12;
     static final int ENEMY_SHOT_INTERVAL = 10;
+    private static final int WAVE_ROW = 0b0011111100; // columns 2..7
+    private static final int FULL_ROW = (1 << SIZE) - 1;
 
-    // row-major 10x10 boards
-    private final boolean[] aliens = new boolean[CELLS];
-    private final boolean[] friendlyBullets = new boolean[CELLS];
-    private final boolean[] enemyBullets = new boolean[CELLS];
-    private final boolean[] scratch = new boolean[CELLS];
+    // one 10-bit mask per row, bit c for column c: rolls become shifts and kills a bitwise and
+    private final int[] aliens = new int[SIZE];
+    private final int[] friendlyBullets = new int[SIZE];
+    private final int[] enemyBullets = new int[SIZE];
+    private final int[] scratch = new int[SIZE];
     private int pos;
     private int alienDir;
     private int enemyMoveInterval;
@@ -45,8 +47,8 @@ public final class SpaceInvaders extends MinAtarEnv {
     @Override
     protected void start() {
         pos = 5;
-        Arrays.fill(friendlyBullets, false);
-        Arrays.fill(enemyBullets, false);
+        Arrays.fill(friendlyBullets, 0);
+        Arrays.fill(enemyBullets, 0);
         newWave();
         alienDir = -1;
         enemyMoveInterval = ENEMY_MOVE_INTERVAL;
@@ -57,10 +59,14 @@ public final class SpaceInvaders extends MinAtarEnv {
     }
 
     private void newWave() {
-        Arrays.fill(aliens, false);
-        for (int row = 0; row < 4; row++) {
-            Arrays.fill(aliens, row * SIZE + 2, row * SIZE + 8, true);
-        }
+        Arrays.fill(aliens, 0);
+        Arrays.fill(aliens, 0, 4, WAVE_ROW);
+    }
+
+    /** Test hook: leaves a single alien, in (row, col). */
+    void keepOnlyAlien(int row, int col) {
+        Arrays.fill(aliens, 0);
+        aliens[row] = 1 << col;
     }
 
     @Override
@@ -71,7 +77,7 @@ public final class SpaceInvaders extends MinAtarEnv {
     @Override
     protected double advance(Action a) {
         if (a == Action.FIRE && shotTimer == 0) {
-            friendlyBullets[9 * SIZE + pos] = true;
+            friendlyBullets[9] |= 1 << pos;
             shotTimer = SHOT_COOL_DOWN;
         } else if (a == Action.LEFT) {
             pos = Math.max(0, pos - 1);
@@ -81,28 +87,28 @@ public final class SpaceInvaders extends MinAtarEnv {
 
         // np.roll wraps rows around; the reference then clears the row that came round
         rollRows(friendlyBullets, -1);
-        Arrays.fill(friendlyBullets, 9 * SIZE, CELLS, false);
+        friendlyBullets[9] = 0;
         rollRows(enemyBullets, 1);
-        Arrays.fill(enemyBullets, 0, SIZE, false);
-        if (enemyBullets[9 * SIZE + pos]) {
+        enemyBullets[0] = 0;
+        if (cannonIn(enemyBullets)) {
             end();
         }
 
-        if (aliens[9 * SIZE + pos]) {
+        if (cannonIn(aliens)) {
             end();
         }
         if (alienMoveTimer == 0) {
             alienMoveTimer = Math.min(count(aliens), enemyMoveInterval);
             if ((columnHasAlien(0) && alienDir < 0) || (columnHasAlien(9) && alienDir > 0)) {
                 alienDir = -alienDir;
-                if (rowHasAlien(9)) {
+                if (aliens[9] != 0) {
                     end();
                 }
                 rollRows(aliens, 1);
             } else {
                 rollColumns(aliens, alienDir);
             }
-            if (aliens[9 * SIZE + pos]) {
+            if (cannonIn(aliens)) {
                 end();
             }
         }
@@ -112,12 +118,11 @@ public final class SpaceInvaders extends MinAtarEnv {
         }
 
         double reward = 0;
-        for (int i = 0; i < CELLS; i++) {
-            if (aliens[i] && friendlyBullets[i]) {
-                aliens[i] = false;
-                friendlyBullets[i] = false;
-                reward += 1;
-            }
+        for (int row = 0; row < SIZE; row++) {
+            int kills = aliens[row] & friendlyBullets[row];
+            aliens[row] &= ~kills;
+            friendlyBullets[row] &= ~kills;
+            reward += Integer.bitCount(kills);
         }
 
         if (shotTimer > 0) {
@@ -149,71 +154,67 @@ public final class SpaceInvaders extends MinAtarEnv {
             return false;
         }
         for (int row = 9; row >= 0; row--) {
-            if (aliens[row * SIZE + col]) {
-                enemyBullets[row * SIZE + col] = true;
+            if ((aliens[row] & (1 << col)) != 0) {
+                enemyBullets[row] |= 1 << col;
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean cannonIn(int[] board) {
+        return (board[9] & (1 << pos)) != 0;
     }
 
     private boolean columnHasAlien(int col) {
-        for (int row = 0; row < SIZE; row++) {
-            if (aliens[row * SIZE + col]) {
-                return true;
-            }
+        int any = 0;
+        for (int row : aliens) {
+            any |= row;
         }
-        return false;
+        return (any & (1 << col)) != 0;
     }
 
-    private boolean rowHasAlien(int row) {
-        for (int col = 0; col < SIZE; col++) {
-            if (aliens[row * SIZE + col]) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int count(boolean[] board) {
+    private static int count(int[] board) {
         int n = 0;
-        for (boolean b : board) {
-            n += b ? 1 : 0;
+        for (int row : board) {
+            n += Integer.bitCount(row);
         }
         return n;
     }
 
     /** np.roll along rows: row r moves to row (r + shift) mod 10. */
-    private void rollRows(boolean[] board, int shift) {
+    private void rollRows(int[] board, int shift) {
         for (int row = 0; row < SIZE; row++) {
-            System.arraycopy(board, row * SIZE, scratch, Math.floorMod(row + shift, SIZE) * SIZE, SIZE);
+            scratch[Math.floorMod(row + shift, SIZE)] = board[row];
         }
-        System.arraycopy(scratch, 0, board, 0, CELLS);
+        System.arraycopy(scratch, 0, board, 0, SIZE);
     }
 
-    /** np.roll along columns: column c moves to column (c + shift) mod 10. */
-    private void rollColumns(boolean[] board, int shift) {
-        for (int i = 0; i < CELLS; i++) {
-            scratch[i / SIZE * SIZE + Math.floorMod(i % SIZE + shift, SIZE)] = board[i];
+    /** np.roll along columns by one: column c moves to column (c + shift) mod 10. */
+    private static void rollColumns(int[] board, int shift) {
+        for (int row = 0; row < SIZE; row++) {
+            int m = board[row];
+            board[row] = shift > 0
+                    ? ((m << 1) & FULL_ROW) | (m >>> (SIZE - 1))
+                    : (m >>> 1) | ((m & 1) << (SIZE - 1));
         }
-        System.arraycopy(scratch, 0, board, 0, CELLS);
     }
 
     @Override
     protected void draw(float[] obs, int offset) {
         set(obs, offset, CANNON, 9, pos);
         int dirChannel = alienDir < 0 ? ALIEN_LEFT : ALIEN_RIGHT;
-        for (int i = 0; i < CELLS; i++) {
-            if (aliens[i]) {
-                obs[offset + ALIEN * CELLS + i] = 1f;
-                obs[offset + dirChannel * CELLS + i] = 1f;
-            }
-            if (friendlyBullets[i]) {
-                obs[offset + FRIENDLY_BULLET * CELLS + i] = 1f;
-            }
-            if (enemyBullets[i]) {
-                obs[offset + ENEMY_BULLET * CELLS + i] = 1f;
-            }
+        for (int row = 0; row < SIZE; row++) {
+            drawRow(obs, offset, ALIEN, row, aliens[row]);
+            drawRow(obs, offset, dirChannel, row, aliens[row]);
+            drawRow(obs, offset, FRIENDLY_BULLET, row, friendlyBullets[row]);
+            drawRow(obs, offset, ENEMY_BULLET, row, enemyBullets[row]);
+        }
+    }
+
+    private static void drawRow(float[] obs, int offset, int channel, int row, int mask) {
+        for (int m = mask; m != 0; m &= m - 1) {
+            set(obs, offset, channel, row, Integer.numberOfTrailingZeros(m));
         }
     }
 }

@@ -90,4 +90,35 @@ class SpaceInvadersTest {
         assertFalse(at(s.observation(), SpaceInvaders.ALIEN, 0, 0));
         assertTrue(at(s.observation(), SpaceInvaders.ALIEN, 1, 0) && at(s.observation(), SpaceInvaders.ALIEN, 4, 5));
     }
+
+    @Test
+    void theLastAlienMovesEveryFrame() {
+        env.reset(0L);
+        env.keepOnlyAlien(0, 5);
+        Step<float[]> s = repeat(NOOP, 12);
+        assertArrayEquals(new int[] {0, 5}, only(s.observation(), SpaceInvaders.ALIEN));
+        s = env.step(NOOP); // frame 13: the move timer restarts at min(aliens left, 12) = 1
+        assertArrayEquals(new int[] {0, 4}, only(s.observation(), SpaceInvaders.ALIEN));
+        s = env.step(NOOP);
+        assertArrayEquals(new int[] {0, 3}, only(s.observation(), SpaceInvaders.ALIEN));
+    }
+
+    @Test
+    void clearingAWaveBringsAFasterOne() {
+        env.reset(0L);
+        env.keepOnlyAlien(3, 5);
+        env.step(FIRE);
+        Step<float[]> s = repeat(NOOP, 5);
+        assertEquals(1.0, s.reward());
+        assertEquals(24, count(s.observation(), SpaceInvaders.ALIEN));
+        assertEquals(1, env.difficulty());
+        SpaceInvaders flat = new SpaceInvaders(new MinAtarOptions(0, false, false));
+        flat.reset(0L);
+        flat.keepOnlyAlien(3, 5);
+        flat.step(FIRE);
+        for (int i = 0; i < 5; i++) {
+            flat.step(NOOP);
+        }
+        assertEquals(0, flat.difficulty());
+    }
 }
