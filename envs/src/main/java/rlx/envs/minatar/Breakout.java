@@ -54,6 +54,23 @@ public final class Breakout extends MinAtarEnv {
         brickCount = 3 * SIZE;
     }
 
+    /** Test hook: sets one brick. */
+    void setBrick(int row, int col, boolean present) {
+        if (bricks[row * SIZE + col] != present) {
+            bricks[row * SIZE + col] = present;
+            brickCount += present ? 1 : -1;
+        }
+    }
+
+    /** Test hook: puts the ball in (row, col) travelling in {@code dir} (0 up-left, 1 up-right, 2 down-right, 3 down-left). */
+    void placeBall(int row, int col, int dir) {
+        ballY = row;
+        ballX = col;
+        ballDir = dir;
+        lastY = row;
+        lastX = col;
+    }
+
     @Override
     protected double advance(Action a) {
         double reward = 0;

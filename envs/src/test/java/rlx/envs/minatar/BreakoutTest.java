@@ -128,4 +128,42 @@ class BreakoutTest {
                 ....P.....
                 """, env.render());
     }
+
+    private void clearWall() {
+        for (int row = 0; row < 10; row++) {
+            for (int col = 0; col < 10; col++) {
+                env.setBrick(row, col, false);
+            }
+        }
+    }
+
+    @Test
+    void aClearedWallIsRebuiltWhenTheBallNextReachesTheBottomRow() {
+        resetWithBallAt(0);
+        clearWall();
+        Step<float[]> s = run(RIGHT, NOOP, NOOP, NOOP, NOOP);
+        assertEquals(0, count(s.observation(), Breakout.BRICK));
+        s = env.step(NOOP); // the ball comes down onto the paddle
+        assertEquals(30, count(s.observation(), Breakout.BRICK));
+        assertFalse(s.terminated());
+    }
+
+    @Test
+    void aBrickHitRightAfterAnotherIsEnteredNotBroken() {
+        resetWithBallAt(0);
+        clearWall();
+        env.setBrick(4, 3, true);
+        env.setBrick(6, 2, true);
+        env.placeBall(5, 4, 0); // up-left, into (4,3)
+        Step<float[]> s = env.step(NOOP);
+        assertEquals(1.0, s.reward());
+        assertArrayEquals(new int[] {5, 3}, only(s.observation(), Breakout.BALL)); // bounced: now down-left
+        s = env.step(NOOP); // into (6,2) while the last step was a strike: the reference lets the ball in
+        assertEquals(0.0, s.reward());
+        assertTrue(at(s.observation(), Breakout.BRICK, 6, 2));
+        assertArrayEquals(new int[] {6, 2}, only(s.observation(), Breakout.BALL));
+        s = env.step(NOOP);
+        assertArrayEquals(new int[] {7, 1}, only(s.observation(), Breakout.BALL));
+        assertEquals(1, count(s.observation(), Breakout.BRICK));
+    }
 }
