@@ -1,5 +1,6 @@
 package rlx.envs.minatar;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public final class Asterix extends MinAtarEnv {
     protected void start() {
         playerX = 5;
         playerY = 5;
-        java.util.Arrays.fill(present, false);
+        Arrays.fill(present, false);
         spawnSpeed = INIT_SPAWN_SPEED;
         spawnTimer = spawnSpeed;
         moveSpeed = INIT_MOVE_INTERVAL;

@@ -1,5 +1,6 @@
 package rlx.envs.minatar;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -49,8 +50,8 @@ public final class Breakout extends MinAtarEnv {
     }
 
     private void fillWall() {
-        java.util.Arrays.fill(bricks, false);
-        java.util.Arrays.fill(bricks, SIZE, 4 * SIZE, true);
+        Arrays.fill(bricks, false);
+        Arrays.fill(bricks, SIZE, 4 * SIZE, true);
         brickCount = 3 * SIZE;
     }
 

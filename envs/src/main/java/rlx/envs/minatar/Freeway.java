@@ -1,5 +1,6 @@
 package rlx.envs.minatar;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -34,7 +35,7 @@ public final class Freeway extends MinAtarEnv {
     @Override
     protected void start() {
         randomizeCars();
-        java.util.Arrays.fill(carX, 0);
+        Arrays.fill(carX, 0);
         pos = 9;
         moveTimer = PLAYER_SPEED;
         terminateTimer = TIME_LIMIT;
