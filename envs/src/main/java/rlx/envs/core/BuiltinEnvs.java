@@ -4,6 +4,7 @@ import rlx.envs.classic.Acrobot;
 import rlx.envs.classic.CartPole;
 import rlx.envs.classic.MountainCar;
 import rlx.envs.classic.Pendulum;
+import rlx.envs.minatar.MinAtarGames;
 import rlx.envs.toytext.CliffWalking;
 import rlx.envs.toytext.FrozenLake;
 import rlx.envs.toytext.Taxi;
@@ -29,6 +30,7 @@ final class BuiltinEnvs {
         r.register(CliffWalking.ID, k -> new CliffWalking(k.bool("is_slippery", false)));
         r.register(Taxi.ID, k -> new Taxi(k.bool("is_rainy", false), k.bool("fickle_passenger", false),
                 k.number("rainy_probability", 0.8), k.number("fickle_probability", 0.3)));
+        MinAtarGames.register(r);
         r.alias(CliffWalking.LEGACY_ID, CliffWalking.ID);
         r.alias(Taxi.LEGACY_ID, Taxi.ID);
         return r;
