@@ -7,7 +7,6 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 import rlx.networks.config.ActivationKind;
 
 /**
@@ -44,30 +43,27 @@ public record DenseLayout(int nIn, int nOut, int wOffset, int wStrideIn, int wSt
      * @param layers layer names with their activations, in evaluation order
      */
     public static List<DenseLayout> probe(ComputationGraph graph, Map<String, ActivationKind> layers) {
-        long numParams = graph.numParams();
-        if (numParams >= 1 << 24) {
-            throw new IllegalStateException("numParams (" + numParams + ") too large to probe with float indices");
-        }
-        INDArray saved = graph.params().dup();
-        graph.setParams(Nd4j.arange(numParams).castTo(saved.dataType()).reshape(1, numParams));
-        try {
+        return ParamProbe.withIndices(graph, () -> {
             List<DenseLayout> out = new ArrayList<>();
             long covered = 0;
             for (Map.Entry<String, ActivationKind> e : new LinkedHashMap<>(layers).entrySet()) {
-                DenseLayout d = probeOne(graph.getLayer(e.getKey()), e.getKey(), e.getValue());
+                DenseLayout d = read(graph.getLayer(e.getKey()), e.getKey(), e.getValue());
                 covered += d.numParams();
                 out.add(d);
             }
-            if (covered != numParams) {
-                throw new IllegalStateException("dense layers cover " + covered + " of " + numParams + " parameters");
+            if (covered != graph.numParams()) {
+                throw new IllegalStateException("dense layers cover " + covered + " of " + graph.numParams()
+                        + " parameters");
             }
             return List.copyOf(out);
-        } finally {
-            graph.setParams(saved);
-        }
+        });
     }
 
-    private static DenseLayout probeOne(Layer layer, String name, ActivationKind act) {
+    /**
+     * Reads one dense layer's layout off its parameter views; only meaningful inside
+     * {@link ParamProbe#withIndices}.
+     */
+    public static DenseLayout read(Layer layer, String name, ActivationKind act) {
         if (layer == null) {
             throw new IllegalArgumentException("the graph has no layer '" + name + "'");
         }

@@ -1,12 +1,14 @@
 package rlx.networks.q;
 
 import java.util.List;
+import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
 import rlx.networks.plain.DenseMath;
+import rlx.networks.plain.PlainConv;
 import rlx.networks.plain.PlainMlp;
 
 /**
- * Evaluates a {@link QNetwork}'s MLP (and dueling head) in plain Java, for acting without ND4J's fixed per-op cost.
+ * Evaluates a {@link QNetwork}'s convolutions (if any), MLP and dueling head in plain Java, for acting without ND4J's fixed per-op cost.
  * Parameters come from the network's flat vector in DL4J's layout ({@link QNetwork#params()}); where each weight and
  * bias sits in that vector was read off the DL4J graph's own parameter views when the network was built, not
  * assumed. {@link #load} copies them into a private row-major copy, so the caller's array may be reused.
@@ -17,12 +19,19 @@ import rlx.networks.plain.PlainMlp;
  */
 public final class PlainForward {
 
-    /** The layers of a network in evaluation order; {@code value} is null without a dueling head. */
-    record Layout(int numParams, int inputSize, int numActions, List<DenseLayout> hidden, DenseLayout head,
-                  DenseLayout value) {
+    /**
+     * The layers of a network in evaluation order; {@code conv} is empty without a conv torso, {@code value} null
+     * without a dueling head.
+     */
+    record Layout(int numParams, int inputSize, int numActions, List<ConvLayout> conv, List<DenseLayout> hidden,
+                  DenseLayout head, DenseLayout value) {
+        Layout {
+            conv = List.copyOf(conv);
+        }
     }
 
     private final Layout layout;
+    private final PlainConv conv;
     private final PlainMlp torso;
     private final float[] headW;
     private final float[] headB;
@@ -34,6 +43,7 @@ public final class PlainForward {
 
     PlainForward(Layout layout) {
         this.layout = layout;
+        this.conv = layout.conv().isEmpty() ? null : new PlainConv(layout.conv());
         this.torso = new PlainMlp(layout.hidden());
         headW = new float[layout.head().nIn() * layout.head().nOut()];
         headB = new float[layout.head().nOut()];
@@ -68,6 +78,9 @@ public final class PlainForward {
         if (flatParams.length != layout.numParams()) {
             throw new IllegalArgumentException("flatParams.length (" + flatParams.length + ") must equal numParams ("
                     + layout.numParams() + ")");
+        }
+        if (conv != null) {
+            conv.load(flatParams);
         }
         torso.load(flatParams);
         layout.head().copy(flatParams, headW, headB);
@@ -121,6 +134,11 @@ public final class PlainForward {
     }
 
     private void row(float[] x, int xOff, float[] out, int outOff) {
+        if (conv != null) {
+            // the conv output is already flattened as DL4J feeds it to the first dense layer
+            x = conv.forward(x, xOff);
+            xOff = 0;
+        }
         float[] h = torso.forward(x, xOff);
         int hOff = torso.resultOffset(xOff);
         DenseLayout head = layout.head();

@@ -9,6 +9,7 @@ import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,10 +26,14 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import rlx.networks.config.ActivationKind;
 import rlx.networks.config.Checks;
+import rlx.networks.config.ConvLayerConfig;
+import rlx.networks.config.ConvTorsoConfig;
 import rlx.networks.dl4j.Dl4jMapping;
 import rlx.networks.dl4j.DuelingVertex;
 import rlx.networks.dl4j.Torso;
+import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
+import rlx.networks.plain.ParamProbe;
 
 /**
  * A Q-network: one DL4J {@link ComputationGraph} with input {@value #INPUT} and output {@value #OUTPUT}, fed and read
@@ -152,7 +157,7 @@ public final class QNetwork {
         }
         this.numParams = (int) n;
         refreshParamBuffer();
-        this.layout = config.conv() == null ? probeLayout() : null;
+        this.layout = probeLayout();
     }
 
     /**
@@ -314,13 +319,13 @@ public final class QNetwork {
         paramBuffer().put(0, flat, 0, numParams);
     }
 
-    /** Whether {@link #plainForward()} is available (MLP networks, not conv). */
+    /** Whether {@link #plainForward()} is available: always, for MLP and conv networks alike. */
     public boolean supportsPlainForward() {
         return layout != null;
     }
 
     /**
-     * A new plain-Java evaluator of this network, loaded with its current parameters; null for a conv network.
+     * A new plain-Java evaluator of this network, loaded with its current parameters.
      * Each call returns an independent instance (one per acting thread); refresh it with
      * {@code pf.load(net.params())}.
      */
@@ -514,22 +519,45 @@ public final class QNetwork {
         flatBuffer = p.data().asNioFloat();
     }
 
-    /** Where each dense layer's W and b sit in the flat vector, read off DL4J's own parameter views. */
+    /** Where each conv and dense layer's W and b sit in the flat vector, read off DL4J's own parameter views. */
     private PlainForward.Layout probeLayout() {
-        ActivationKind act = config.torso().activation();
-        Map<String, ActivationKind> layers = new java.util.LinkedHashMap<>();
-        int hiddenCount = config.torso().hidden().size();
-        for (int i = 0; i < hiddenCount; i++) {
-            layers.put(Torso.DENSE_PREFIX + i, act);
-        }
-        if (config.dueling()) {
-            layers.put(ADVANTAGE, ActivationKind.IDENTITY);
-            layers.put(VALUE, ActivationKind.IDENTITY);
-        } else {
-            layers.put(HEAD, ActivationKind.IDENTITY);
-        }
-        List<DenseLayout> probed = DenseLayout.probe(graph, layers);
-        return new PlainForward.Layout(numParams, inputSize, numActions, probed.subList(0, hiddenCount),
-                probed.get(hiddenCount), config.dueling() ? probed.get(hiddenCount + 1) : null);
+        return ParamProbe.withIndices(graph, () -> {
+            List<ConvLayout> conv = new ArrayList<>();
+            long covered = 0;
+            ConvTorsoConfig c = config.conv();
+            if (c != null) {
+                int channels = c.channels();
+                int h = c.height();
+                int w = c.width();
+                for (int i = 0; i < c.layers().size(); i++) {
+                    ConvLayerConfig l = c.layers().get(i);
+                    String name = Torso.CONV_PREFIX + i;
+                    ConvLayout cl = ConvLayout.read(graph.getLayer(name), name, l, channels, h, w, c.activation());
+                    conv.add(cl);
+                    covered += cl.numParams();
+                    channels = l.filters();
+                    h = cl.outHeight();
+                    w = cl.outWidth();
+                }
+            }
+            ActivationKind act = config.torso().activation();
+            List<DenseLayout> dense = new ArrayList<>();
+            int hiddenCount = config.torso().hidden().size();
+            for (int i = 0; i < hiddenCount; i++) {
+                dense.add(DenseLayout.read(graph.getLayer(Torso.DENSE_PREFIX + i), Torso.DENSE_PREFIX + i, act));
+            }
+            for (String name : config.dueling() ? List.of(ADVANTAGE, VALUE) : List.of(HEAD)) {
+                dense.add(DenseLayout.read(graph.getLayer(name), name, ActivationKind.IDENTITY));
+            }
+            for (DenseLayout d : dense) {
+                covered += d.numParams();
+            }
+            // every parameter must be accounted for, so that nothing is silently left out of plain evaluation
+            if (covered != numParams) {
+                throw new IllegalStateException("plain layers cover " + covered + " of " + numParams + " parameters");
+            }
+            return new PlainForward.Layout(numParams, inputSize, numActions, conv, dense.subList(0, hiddenCount),
+                    dense.get(hiddenCount), config.dueling() ? dense.get(hiddenCount + 1) : null);
+        });
     }
 }
