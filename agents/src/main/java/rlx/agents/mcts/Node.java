@@ -12,8 +12,7 @@ import rlx.envs.games.GameState;
  */
 final class Node {
 
-    private static final VarHandle VISITS;
-    private static final VarHandle VIRTUAL_LOSS;
+    private static final VarHandle COUNTS;
     private static final VarHandle VALUE_SUM;
     private static final VarHandle PUBLISHED;
     private static final VarHandle CHILDREN = MethodHandles.arrayElementVarHandle(Node[].class);
@@ -21,8 +20,7 @@ final class Node {
     static {
         try {
             MethodHandles.Lookup lookup = MethodHandles.lookup();
-            VISITS = lookup.findVarHandle(Node.class, "visits", int.class);
-            VIRTUAL_LOSS = lookup.findVarHandle(Node.class, "virtualLoss", int.class);
+            COUNTS = lookup.findVarHandle(Node.class, "counts", long.class);
             VALUE_SUM = lookup.findVarHandle(Node.class, "valueSum", double.class);
             PUBLISHED = lookup.findVarHandle(Node.class, "published", int.class);
         } catch (ReflectiveOperationException e) {
@@ -40,9 +38,12 @@ final class Node {
     private int untriedCount;
     /** Children published by a multi-threaded search, written under {@code this} after each {@link #setChild}. */
     private int published;
-    private int visits;
-    /** Simulations of other threads under way through this node, each scored as a loss for {@link #mover}. */
-    private int virtualLoss;
+    /**
+     * The visits in the high 32 bits and the virtual loss in the low 32: the simulations under way through this
+     * node, each scored as a loss for {@link #mover} until it backs up. One word, so that a backup turns a virtual
+     * loss into a visit with one atomic add; the virtual loss never goes below 0, so never borrows from the visits.
+     */
+    private long counts;
     private double valueSum;
     /** Set after {@link #provenValue}, so a reader that sees it set reads the value too. */
     private volatile boolean proven;
@@ -130,11 +131,24 @@ final class Node {
     }
 
     int visits() {
-        return (int) VISITS.getOpaque(this);
+        return visitsOf(counts());
     }
 
     int virtualLoss() {
-        return (int) VIRTUAL_LOSS.getOpaque(this);
+        return virtualLossOf(counts());
+    }
+
+    /** The visits and the virtual loss in one read: see {@link #visitsOf} and {@link #virtualLossOf}. */
+    long counts() {
+        return (long) COUNTS.getOpaque(this);
+    }
+
+    static int visitsOf(long counts) {
+        return (int) (counts >>> 32);
+    }
+
+    static int virtualLossOf(long counts) {
+        return (int) counts;
     }
 
     double valueSum() {
@@ -142,12 +156,12 @@ final class Node {
     }
 
     void addVirtualLoss() {
-        VIRTUAL_LOSS.getAndAdd(this, 1);
+        COUNTS.getAndAdd(this, 1L);
     }
 
     /** Counts one simulation that scored {@code values} (indexed by player) through this node. */
     void update(double[] values) {
-        visits++;
+        counts += 1L << 32;
         if (mover >= 0) {
             valueSum += values[mover];
         }
@@ -158,8 +172,7 @@ final class Node {
         if (mover >= 0) {
             VALUE_SUM.getAndAdd(this, values[mover]);
         }
-        VISITS.getAndAdd(this, 1);
-        VIRTUAL_LOSS.getAndAdd(this, -1);
+        COUNTS.getAndAdd(this, (1L << 32) - 1);
     }
 
     boolean proven() {

@@ -23,6 +23,12 @@ final class TreeSearch {
     private record Worker(Rng rng, Evaluator evaluator, List<Node> path) {
     }
 
+    /**
+     * Simulations a thread claims from the shared count at once: one contended update per batch rather than per
+     * simulation; the last batches leave the threads at most this many simulations apart.
+     */
+    private static final int CLAIM = 16;
+
     private final int numDistinctActions;
     private final MctsConfig config;
     private final Worker[] workers;
@@ -99,7 +105,7 @@ final class TreeSearch {
     }
 
     private int runThreads(Node root, long deadline) {
-        // Simulations are claimed one at a time from a shared counter, so the total is exact.
+        // Simulations are claimed from a shared counter, so the total is exact.
         AtomicLong claimed = new AtomicLong();
         int[] counts = new int[workers.length];
         Throwable[] failures = new Throwable[workers.length];
@@ -146,14 +152,23 @@ final class TreeSearch {
                            Throwable[] failures) {
         Worker w = workers[id];
         int sims = 0;
+        long next = 0;
+        long end = 0;
         try {
             while (!done(root)) {
-                long k = claimed.getAndIncrement();
-                if (k >= config.simulations() || k > 0 && deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
+                if (next == end) {
+                    next = claimed.getAndAdd(CLAIM);
+                    end = Math.min(next + CLAIM, config.simulations());
+                    if (next >= end) {
+                        break;
+                    }
+                }
+                if (next > 0 && deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
                     break;
                 }
                 simulate(root, w, true);
                 sims++;
+                next++;
             }
         } catch (Throwable t) {
             failures[id] = t;
@@ -249,7 +264,8 @@ final class TreeSearch {
      * multi-threaded search each virtual loss counts as one more visit that lost.
      */
     private Node select(Node node, boolean concurrent) {
-        double logN = Math.log(concurrent ? node.visits() + node.virtualLoss() : node.visits());
+        long counts = node.counts();
+        double logN = Math.log(concurrent ? Node.visitsOf(counts) + Node.virtualLossOf(counts) : Node.visitsOf(counts));
         Node best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         Node fallback = null;
@@ -266,9 +282,10 @@ final class TreeSearch {
             double n;
             double q;
             if (concurrent) {
-                int virtualLoss = child.virtualLoss();
-                // at least 1: another thread's backup may be seen half done
-                n = Math.max(1, child.visits() + virtualLoss);
+                long c = child.counts();
+                int virtualLoss = Node.virtualLossOf(c);
+                // n >= 1: a child is published with its creator's virtual loss on it
+                n = Node.visitsOf(c) + virtualLoss;
                 q = (child.valueSum() - virtualLoss) / n;
             } else {
                 n = child.visits();
