@@ -159,6 +159,10 @@ final class Node {
         COUNTS.getAndAdd(this, 1L);
     }
 
+    void removeVirtualLoss() {
+        COUNTS.getAndAdd(this, -1L);
+    }
+
     /** Counts one simulation that scored {@code values} (indexed by player) through this node. */
     void update(double[] values) {
         counts += 1L << 32;

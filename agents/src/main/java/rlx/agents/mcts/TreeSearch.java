@@ -166,9 +166,10 @@ final class TreeSearch {
                 if (next > 0 && deadline != Long.MAX_VALUE && System.nanoTime() >= deadline) {
                     break;
                 }
-                simulate(root, w, true);
-                sims++;
                 next++;
+                if (simulate(root, w, true)) {
+                    sims++;
+                }
             }
         } catch (Throwable t) {
             failures[id] = t;
@@ -177,7 +178,8 @@ final class TreeSearch {
         counts[id] = sims;
     }
 
-    private void simulate(Node root, Worker w, boolean concurrent) {
+    /** One simulation; false if there was nothing to simulate, the root having been proven meanwhile. */
+    private boolean simulate(Node root, Worker w, boolean concurrent) {
         List<Node> path = w.path();
         path.clear();
         Node node = root;
@@ -199,6 +201,13 @@ final class TreeSearch {
             path.add(node);
         }
         Node leaf = node;
+        if (leaf == root) {
+            // only when another thread proved the root after this one checked it: nothing is left to search
+            if (concurrent) {
+                root.removeVirtualLoss();
+            }
+            return false;
+        }
         double[] values;
         if (leaf.proven()) {
             // A proven value is exact: no need to spend an evaluation on it.
@@ -219,6 +228,7 @@ final class TreeSearch {
                 prove(n);
             }
         }
+        return true;
     }
 
     /** A new child of {@code node}, or null if every legal action has one. */

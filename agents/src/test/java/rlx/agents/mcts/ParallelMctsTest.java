@@ -105,6 +105,23 @@ class ParallelMctsTest {
         }
     }
 
+    @Test
+    void aRootProvenByOneThreadStopsTheOthers() {
+        // x wins at 8 at once: the root is proven within a simulation or two, often while the other thread is
+        // between its check of the root and its descent (a race that once scored the root as a leaf)
+        GameState s = TTT.parse("0341");
+        MctsConfig config = MctsConfig.solver(2000).withThreads(2);
+        for (long seed = 0; seed < 1000; seed++) {
+            MctsTree tree = MctsTree.perThread(TTT, config, RandomRolloutEvaluator::new, new Rng(seed));
+            SearchResult r = tree.search(s);
+            assertEquals(8, r.bestAction());
+            assertEquals(1.0, r.rootValue());
+            assertTrue(r.simulations() < 20, "simulations " + r.simulations());
+            assertEquals(r.simulations(), tree.visits());
+            assertEquals(0, tree.rootNode().virtualLoss());
+        }
+    }
+
     /** The reference positions in which the side to move wins at once: the best moves are the winning ones. */
     private static List<String[]> immediateWins() throws IOException {
         // the envs module's reference file; tests run in the agents module's directory
