@@ -44,7 +44,13 @@ public final class MctsTree {
         }
         Node found = root == null ? null : find(root, state, state.moveCount() - root.state.moveCount());
         root = found != null ? found : search.newRoot(state);
-        return search.search(root);
+        try {
+            return search.search(root);
+        } catch (RuntimeException | Error e) {
+            // a simulation cut short leaves its virtual losses and half a backup in the tree: never reuse it
+            root = null;
+            throw e;
+        }
     }
 
     /**

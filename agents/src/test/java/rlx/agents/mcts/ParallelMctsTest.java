@@ -199,6 +199,29 @@ class ParallelMctsTest {
     }
 
     @Test
+    void aTreeWhoseSearchFailedIsNotReused() {
+        boolean[] fail = {false};
+        MctsTree tree = MctsTree.perThread(C4, MctsConfig.of(2000).withThreads(2), rng -> {
+            Evaluator rollout = new RandomRolloutEvaluator(rng);
+            return leaf -> {
+                if (fail[0]) {
+                    throw new IllegalStateException("evaluator broke");
+                }
+                return rollout.evaluate(leaf);
+            };
+        }, new Rng(2));
+        GameState s = C4.newInitialState();
+        tree.search(s);
+        fail[0] = true;
+        assertThrows(IllegalStateException.class, () -> tree.search(s));
+        assertEquals(null, tree.rootState());
+        fail[0] = false;
+        tree.search(s);
+        assertEquals(2000, tree.visits());
+        checkInvariants(tree.rootNode(), true);
+    }
+
+    @Test
     void oneSharedEvaluatorIsRejectedForSeveralThreads() {
         Rng rng = new Rng(0);
         assertEquals("threads = 2 needs one evaluator per thread: use perThread",
