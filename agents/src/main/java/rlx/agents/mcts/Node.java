@@ -171,12 +171,15 @@ final class Node {
         }
     }
 
-    /** {@link #update} for a multi-threaded search, which also takes back the virtual loss of this simulation. */
-    void updateConcurrent(double[] values) {
+    /**
+     * {@link #update} for a multi-threaded search, which also takes back the virtual loss of this simulation if it
+     * put one here.
+     */
+    void updateConcurrent(double[] values, boolean virtualLoss) {
         if (mover >= 0) {
             VALUE_SUM.getAndAdd(this, values[mover]);
         }
-        COUNTS.getAndAdd(this, (1L << 32) - 1);
+        COUNTS.getAndAdd(this, virtualLoss ? (1L << 32) - 1 : 1L << 32);
     }
 
     boolean proven() {

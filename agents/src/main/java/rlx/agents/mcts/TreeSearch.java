@@ -13,9 +13,10 @@ import rlx.envs.games.GameState;
  * The search itself, shared by {@link Mcts} (a fresh tree per move) and {@link MctsTree} (a kept tree): UCB1
  * selection, one new child per simulation, a leaf {@link Evaluator}, backup of each player's value and, with the
  * solver, of proven values. With {@link MctsConfig#threads()} > 1, that many threads run simulations on the one
- * tree; each in-flight simulation adds a virtual loss to every node on its path, so that the other threads spread
- * out instead of all descending the same line (Chaslot, Winands and van den Herik, "Parallel Monte-Carlo Tree
- * Search", CG 2008), and takes it back on backup.
+ * tree; each in-flight simulation adds a virtual loss to every node on its path below the root, so that the other
+ * threads spread out instead of all descending the same line (Chaslot, Winands and van den Herik, "Parallel
+ * Monte-Carlo Tree Search", CG 2008), and takes it back on backup. None on the root: it would only nudge the root's
+ * log N, for one more write per simulation to the line both threads contend for most.
  */
 final class TreeSearch {
 
@@ -184,9 +185,6 @@ final class TreeSearch {
         path.clear();
         Node node = root;
         path.add(node);
-        if (concurrent) {
-            node.addVirtualLoss();
-        }
         while (!node.state.isTerminal() && !(config.solver() && node.proven())) {
             Node child = concurrent ? expandConcurrent(node, w.rng()) : expand(node, w.rng());
             if (child != null) {
@@ -203,9 +201,6 @@ final class TreeSearch {
         Node leaf = node;
         if (leaf == root) {
             // only when another thread proved the root after this one checked it: nothing is left to search
-            if (concurrent) {
-                root.removeVirtualLoss();
-            }
             return false;
         }
         double[] values;
@@ -220,7 +215,7 @@ final class TreeSearch {
         for (int i = path.size() - 1; i >= 0; i--) {
             Node n = path.get(i);
             if (concurrent) {
-                n.updateConcurrent(values);
+                n.updateConcurrent(values, n != root);
             } else {
                 n.update(values);
             }
@@ -275,7 +270,7 @@ final class TreeSearch {
      */
     private Node select(Node node, boolean concurrent) {
         long counts = node.counts();
-        double logN = Math.log(concurrent ? Node.visitsOf(counts) + Node.virtualLossOf(counts) : Node.visitsOf(counts));
+        double logN = Math.log(Node.visitsOf(counts) + (concurrent ? Node.virtualLossOf(counts) : 0));
         Node best = null;
         double bestScore = Double.NEGATIVE_INFINITY;
         Node fallback = null;
