@@ -141,6 +141,9 @@ final class TreeSearch {
             if (f instanceof Error e) {
                 throw e;
             }
+            if (f != null) {
+                throw new IllegalStateException("a search thread failed", f); // a checked exception thrown sneakily
+            }
         }
         int total = 0;
         for (int c : counts) {
