@@ -8,12 +8,14 @@ import rlx.envs.core.Rng;
 import rlx.envs.games.Game;
 
 /**
- * Search speed of plain UCT with random rollouts, one thread: simulations (select, expand, one random playout,
- * back up) per second from the initial position, and bare random playouts per second for comparison.
+ * Search speed of plain UCT with random rollouts: simulations (select, expand, one random playout, back up) per
+ * second from the initial position, by one thread or several on one shared tree, and bare random playouts per
+ * second on one thread for comparison.
  */
 public final class MctsBenchmark {
 
-    public record Result(String game, long simulations, double seconds, long rawPlayouts, double rawSeconds) {
+    public record Result(String game, int threads, long simulations, double seconds, long rawPlayouts,
+                         double rawSeconds) {
 
         public double simulationsPerSecond() {
             return simulations / seconds;
@@ -24,13 +26,16 @@ public final class MctsBenchmark {
         }
     }
 
-    public Result run(Game game, String name, double seconds, long seed) {
+    public Result run(Game game, String name, double seconds, long seed, int threads) {
         if (!(seconds > 0)) {
             throw new IllegalArgumentException("--seconds (" + seconds + ") must be > 0");
         }
+        if (threads <= 0) {
+            throw new IllegalArgumentException("--threads (" + threads + ") must be > 0");
+        }
         int perSearch = 100_000;
-        Rng rng = new Rng(seed);
-        Mcts mcts = new Mcts(game, MctsConfig.of(perSearch), new RandomRolloutEvaluator(rng), rng);
+        Mcts mcts = Mcts.perThread(game, MctsConfig.of(perSearch).withThreads(threads), RandomRolloutEvaluator::new,
+                new Rng(seed));
         mcts.search(game.newInitialState()); // warm-up
         long simulations = 0;
         long start = System.nanoTime();
@@ -42,6 +47,6 @@ public final class MctsBenchmark {
         double elapsed = (System.nanoTime() - start) / 1e9;
         double rawSeconds = Math.max(1.0, seconds / 2);
         long raw = PlayoutBenchmark.randomPlayouts(game, seed, rawSeconds);
-        return new Result(name, simulations, elapsed, raw, rawSeconds);
+        return new Result(name, threads, simulations, elapsed, raw, rawSeconds);
     }
 }

@@ -49,16 +49,21 @@ final class BenchCommand {
     }
 
     @Command(name = "mcts", description = {
-        "UCT search with random rollouts from the initial position, one thread. Last line:",
-        "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)"})
+        "UCT search with random rollouts from the initial position, one thread or --threads N on one tree. Last line:",
+        "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)",
+        "  with --threads N: the same line, then ' threads=<n>'"})
     int mcts(@Option(names = "--game", defaultValue = "connect4", description = "Game (default ${DEFAULT-VALUE}).") String game,
              @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds,
-             @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed) {
-        MctsBenchmark.Result r = new MctsBenchmark().run(rlx.envs.games.GameRegistry.byName(game), game, seconds, seed);
+             @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed,
+             @Option(names = "--threads", description = "Search threads on one shared tree, with virtual loss (default 1).") Integer threads) {
+        int n = threads == null ? 1 : threads;
+        MctsBenchmark.Result r = new MctsBenchmark().run(rlx.envs.games.GameRegistry.byName(game), game, seconds, seed, n);
         PrintWriter out = spec.commandLine().getOut();
         out.printf(Locale.ROOT, "simulations=%d seconds=%.2f raw_random_playouts_per_second=%.0f%n",
                 r.simulations(), r.seconds(), r.rawPlayoutsPerSecond());
-        out.printf(Locale.ROOT, "bench mcts game=%s playouts_per_second=%.0f%n", game, r.simulationsPerSecond());
+        // the last line's format predates --threads: the thread count is appended only when asked for
+        out.printf(Locale.ROOT, "bench mcts game=%s playouts_per_second=%.0f%s%n", game, r.simulationsPerSecond(),
+                threads == null ? "" : " threads=" + n);
         return 0;
     }
 

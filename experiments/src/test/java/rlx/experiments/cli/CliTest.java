@@ -112,6 +112,13 @@ class CliTest {
         Run run = rlx("bench", "mcts", "--game", "tictactoe", "--seconds", "0.2");
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.lastLine().matches("bench mcts game=tictactoe playouts_per_second=\\d+"), run.lastLine());
+        Run threaded = rlx("bench", "mcts", "--game", "connect4", "--seconds", "0.2", "--threads", "2");
+        assertEquals(0, threaded.exitCode(), threaded.err());
+        assertTrue(threaded.lastLine().matches("bench mcts game=connect4 playouts_per_second=\\d+ threads=2"),
+                threaded.lastLine());
+        Run noThreads = rlx("bench", "mcts", "--game", "tictactoe", "--seconds", "0.1", "--threads", "0");
+        assertEquals(RlxCommand.EXIT_USAGE, noThreads.exitCode());
+        assertTrue(noThreads.err().contains("--threads (0) must be > 0"), noThreads.err());
         Run unknown = rlx("bench", "mcts", "--game", "chess");
         assertEquals(RlxCommand.EXIT_USAGE, unknown.exitCode());
         assertTrue(unknown.err().contains("known games"), unknown.err());
