@@ -1,9 +1,9 @@
 package rlx.agents.dqn;
 
-import java.util.Arrays;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rlx.agents.core.FinishedEpisodes;
 import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.replay.NStepAccumulator;
 import rlx.agents.replay.TransitionBatch;
@@ -58,10 +58,6 @@ public final class DqnCollector {
         return n <= 1 ? base : Math.pow(base, 1 + alpha * i / (double) (n - 1));
     }
 
-    public double epsilon() {
-        return epsilon;
-    }
-
     public void load(ParamsSnapshot params) {
         policy.load(params);
     }
@@ -71,9 +67,7 @@ public final class DqnCollector {
         TransitionBatch.Builder out = new TransitionBatch.Builder(obsSize, vectorSteps * numEnvs);
         float[] before = new float[numEnvs * obsSize];
         int[] actions = new int[numEnvs];
-        double[] returns = new double[8];
-        int[] lengths = new int[8];
-        int episodes = 0;
+        FinishedEpisodes finished = new FinishedEpisodes();
         long restartsBefore = envRestarts;
         int steps = 0;
         for (int t = 0; t < vectorSteps; t++) {
@@ -97,17 +91,11 @@ public final class DqnCollector {
                 nStep.step(i, before, i * obsSize, actions[i], (float) env.rewards()[i], next, i * obsSize,
                         env.terminated()[i], env.truncated()[i], out);
                 if (done) {
-                    if (episodes == returns.length) {
-                        returns = Arrays.copyOf(returns, episodes * 2);
-                        lengths = Arrays.copyOf(lengths, episodes * 2);
-                    }
-                    returns[episodes] = env.finishedReturn(i);
-                    lengths[episodes] = env.finishedLength(i);
-                    episodes++;
+                    finished.add(env, i);
                 }
             }
         }
-        return new Collected(out.build(), steps, Arrays.copyOf(returns, episodes), Arrays.copyOf(lengths, episodes),
+        return new Collected(out.build(), steps, finished.returns(), finished.lengths(),
                 (int) (envRestarts - restartsBefore), policy.version());
     }
 }

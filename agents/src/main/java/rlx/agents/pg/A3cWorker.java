@@ -22,10 +22,6 @@ public final class A3cWorker {
         this.grad = new float[network.numParams()];
     }
 
-    public RolloutCollector collector() {
-        return collector;
-    }
-
     /** One rollout with {@code params} and the gradient of its loss (a new array, safe to send). */
     public A3cGradient step(ParamsSnapshot params) {
         collector.load(params);

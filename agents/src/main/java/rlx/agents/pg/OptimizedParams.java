@@ -32,10 +32,6 @@ public final class OptimizedParams {
         return version;
     }
 
-    public int size() {
-        return params.length;
-    }
-
     /** Sets the learning rate to the configured one times {@code 1 - progress} (linear annealing). */
     public void anneal(double progress) {
         optimizer.setLearningRate(config.learningRate() * Math.max(0, 1 - progress));

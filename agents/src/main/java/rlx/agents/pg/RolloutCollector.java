@@ -3,6 +3,7 @@ package rlx.agents.pg;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import rlx.agents.core.FinishedEpisodes;
 import rlx.agents.core.ParamsSnapshot;
 import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
@@ -94,8 +95,7 @@ public final class RolloutCollector {
         float[] values = new float[total];
         float[] logProbs = new float[total];
         int[] stepActions = new int[n];
-        DoubleList returns = new DoubleList();
-        IntList lengths = new IntList();
+        FinishedEpisodes finished = new FinishedEpisodes();
         long restartsBefore = envRestarts;
         int t = 0;
         while (t < steps) {
@@ -118,8 +118,7 @@ public final class RolloutCollector {
                         // the episode was cut, not ended: bootstrap from the value of where it was cut
                         rewards[k] += (float) (gamma * policy.value(env.finalObservations(), i * obsSize));
                     }
-                    returns.add(env.finishedReturn(i));
-                    lengths.add(env.finishedLength(i));
+                    finished.add(env, i);
                     episodes++;
                 }
             }
@@ -131,7 +130,7 @@ public final class RolloutCollector {
         }
         envSteps += total;
         return new Rollout(n, steps, obsSize, obs, actions, rewards, dones, values, logProbs, lastValues,
-                policy.version(), returns.toArray(), lengths.toArray(),
+                policy.version(), finished.returns(), finished.lengths(),
                 (int) (envRestarts - restartsBefore));
     }
 
@@ -160,39 +159,5 @@ public final class RolloutCollector {
         }
         env = envFactory.get();
         env.reset(Seeds.derive(Seeds.derive(seed, "restart"), envRestarts));
-    }
-
-    /** A growable double array without boxing. */
-    private static final class DoubleList {
-        private double[] a = new double[8];
-        private int size;
-
-        void add(double v) {
-            if (size == a.length) {
-                a = java.util.Arrays.copyOf(a, size * 2);
-            }
-            a[size++] = v;
-        }
-
-        double[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
-        }
-    }
-
-    /** A growable int array without boxing. */
-    private static final class IntList {
-        private int[] a = new int[8];
-        private int size;
-
-        void add(int v) {
-            if (size == a.length) {
-                a = java.util.Arrays.copyOf(a, size * 2);
-            }
-            a[size++] = v;
-        }
-
-        int[] toArray() {
-            return java.util.Arrays.copyOf(a, size);
-        }
     }
 }

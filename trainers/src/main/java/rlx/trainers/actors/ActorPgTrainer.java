@@ -2,7 +2,6 @@ package rlx.trainers.actors;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.pekko.actor.typed.Behavior;
@@ -67,7 +66,4 @@ public final class ActorPgTrainer {
                 index);
     }
 
-    static Duration drainTimeout() {
-        return Learner.DRAIN_TIMEOUT;
-    }
 }

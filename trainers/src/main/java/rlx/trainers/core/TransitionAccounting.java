@@ -68,11 +68,6 @@ public final class TransitionAccounting {
         return runnerRestarts;
     }
 
-    /** Transitions produced but neither consumed nor dropped yet. */
-    public long pending() {
-        return produced - consumed - dropped;
-    }
-
     public State state() {
         return new State(produced, consumed, dropped, runnerRestarts, envRestarts, byNode);
     }
