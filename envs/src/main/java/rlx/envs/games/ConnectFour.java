@@ -53,6 +53,20 @@ public final class ConnectFour implements Game {
         return INITIAL;
     }
 
+    /** The identity and the left-right mirror; gravity rules out the rest. */
+    @Override
+    public java.util.List<BoardSymmetry> symmetries() {
+        int[] cells = new int[CELLS];
+        int[] actions = new int[COLUMNS];
+        for (int cell = 0; cell < CELLS; cell++) {
+            cells[cell] = (cell / COLUMNS) * COLUMNS + mirrorAction(cell % COLUMNS);
+        }
+        for (int a = 0; a < COLUMNS; a++) {
+            actions[a] = mirrorAction(a);
+        }
+        return java.util.List.of(BoardSymmetry.identity(CELLS, COLUMNS), new BoardSymmetry(cells, actions));
+    }
+
     @Override
     public int[] observationShape() {
         return new int[] {2, ROWS, COLUMNS};

@@ -31,6 +31,15 @@ public interface Game {
     }
 
     /**
+     * The symmetries of the rules, identity first, for data augmentation: the identity alone unless the game
+     * overrides this.
+     */
+    default java.util.List<BoardSymmetry> symmetries() {
+        int[] shape = observationShape();
+        return java.util.List.of(BoardSymmetry.identity(observationSize() / shape[0], numDistinctActions()));
+    }
+
+    /**
      * The state reached by playing the moves of {@code position} from the empty board, in the game's notation (the
      * inverse of {@link GameState#history()}).
      *

@@ -137,6 +137,12 @@ public final class Go implements Game {
     }
 
     /** Plane 0 the side to move's stones, plane 1 the opponent's, plane 2 all ones when black is to move. */
+    /** The 8 rotations and reflections of the board; the pass maps to itself. */
+    @Override
+    public java.util.List<BoardSymmetry> symmetries() {
+        return BoardSymmetry.square(size, cells + 1);
+    }
+
     @Override
     public int[] observationShape() {
         return new int[] {3, size, size};

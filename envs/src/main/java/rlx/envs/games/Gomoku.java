@@ -82,6 +82,12 @@ public final class Gomoku implements Game {
         return initial;
     }
 
+    /** The 8 rotations and reflections of the board. */
+    @Override
+    public java.util.List<BoardSymmetry> symmetries() {
+        return BoardSymmetry.square(size, cells);
+    }
+
     @Override
     public int[] observationShape() {
         return new int[] {2, size, size};

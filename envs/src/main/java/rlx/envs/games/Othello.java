@@ -75,6 +75,12 @@ public final class Othello implements Game {
         return INITIAL;
     }
 
+    /** The 8 rotations and reflections of the board; the pass maps to itself. */
+    @Override
+    public java.util.List<BoardSymmetry> symmetries() {
+        return BoardSymmetry.square(SIZE, SQUARES + 1);
+    }
+
     @Override
     public int[] observationShape() {
         return new int[] {2, SIZE, SIZE};

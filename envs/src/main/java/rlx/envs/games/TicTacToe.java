@@ -41,6 +41,12 @@ public final class TicTacToe implements Game {
         return INITIAL;
     }
 
+    /** The 8 rotations and reflections of the board. */
+    @Override
+    public java.util.List<BoardSymmetry> symmetries() {
+        return BoardSymmetry.square(3, CELLS);
+    }
+
     @Override
     public int[] observationShape() {
         return new int[] {2, 3, 3};
