@@ -16,7 +16,8 @@ import rlx.envs.games.Go;
  */
 public sealed interface PlayerSpec {
 
-    String USAGE = "random, minimax[:depth=N], mcts[:sims=N,c=X], gtp:<engine command line>";
+    String USAGE = "random, minimax[:depth=N], mcts[:sims=N,c=X], alphazero:run=<dir>[,sims=N,c=X],"
+            + " gtp:<engine command line>";
 
     /** Makes the player for {@code game}; its randomness comes from {@code seed} alone. */
     Player create(Game game, long seed);
@@ -45,6 +46,22 @@ public sealed interface PlayerSpec {
         @Override
         public Player create(Game game, long seed) {
             return new MctsPlayer(game, new MctsConfig(sims, c, false), new Rng(seed));
+        }
+    }
+
+    /** A trained AlphaZero network from a run directory (or a network file) with PUCT search. */
+    record AlphaZero(java.nio.file.Path run, int sims, double c) implements PlayerSpec {
+        public static final int DEFAULT_SIMS = 200;
+        public static final double DEFAULT_C_PUCT = 1.5;
+        /** Leaves of the one tree per network call: a batch for the network at little cost in search quality. */
+        public static final int LEAVES_PER_CALL = 8;
+
+        @Override
+        public Player create(Game game, long seed) {
+            var network = rlx.agents.alphazero.NetworkFiles.load(run, game);
+            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL);
+            return new AlphaZeroPlayer(network, config, new rlx.agents.alphazero.BatchedSearch(game, 200_000),
+                    new Rng(seed));
         }
     }
 
@@ -116,9 +133,17 @@ public sealed interface PlayerSpec {
                 }
                 return new Gtp(command);
             }
-            case "alphazero":
-                throw new IllegalArgumentException(where + ": alphazero agents are not available yet (they come with"
-                        + " AlphaZero training); available: " + USAGE);
+            case "alphazero": {
+                Map<String, String> kv = keyValues(where, rest, List.of("run", "sims", "c"));
+                if (!kv.containsKey("run")) {
+                    throw new IllegalArgumentException(where + ": alphazero needs run=<run directory or network"
+                            + " file>, e.g. alphazero:run=results/connect4-alphazero/<run>,sims=200");
+                }
+                int sims = kv.containsKey("sims") ? positiveInt(where, "sims", kv.get("sims"))
+                        : AlphaZero.DEFAULT_SIMS;
+                double c = kv.containsKey("c") ? positiveDouble(where, "c", kv.get("c")) : AlphaZero.DEFAULT_C_PUCT;
+                return new AlphaZero(java.nio.file.Path.of(kv.get("run")), sims, c);
+            }
             default:
                 throw new IllegalArgumentException(where + ": unknown agent '" + name + "'; available: " + USAGE);
         }
@@ -160,6 +185,18 @@ public sealed interface PlayerSpec {
             // reported below
         }
         throw new IllegalArgumentException(where + ": " + key + " must be an integer >= 1, got '" + value + "'");
+    }
+
+    private static double positiveDouble(String where, String key, String value) {
+        try {
+            double v = Double.parseDouble(value);
+            if (v > 0 && !Double.isInfinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(where + ": " + key + " must be a finite number > 0, got '" + value + "'");
     }
 
     /** Splits on spaces; single or double quotes keep an argument with spaces together. */

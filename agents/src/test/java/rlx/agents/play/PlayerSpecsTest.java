@@ -70,9 +70,13 @@ class PlayerSpecsTest {
     }
 
     @Test
-    void alphazeroIsRejectedAsNotAvailableYet() {
-        assertMentions(error("alphazero:run=results/runs/x,sims=200"), "'alphazero:run=results/runs/x,sims=200'",
-                "not available yet");
+    void alphazeroNeedsARunWithANetwork() {
+        assertMentions(error("alphazero:run=results/runs/x,sims=200"), "no AlphaZero network at results/runs/x",
+                "best-network/policy-value.zip");
+        assertMentions(error("alphazero:sims=200"), "alphazero needs run=");
+        assertMentions(error("alphazero:run=x,sims=0"), "sims must be an integer >= 1, got '0'");
+        assertMentions(error("alphazero:run=x,c=-2"), "c must be a finite number > 0, got '-2'");
+        assertMentions(error("alphazero:run=x,depth=3"), "unknown key 'depth'", "takes run, sims, c");
     }
 
     @Test
