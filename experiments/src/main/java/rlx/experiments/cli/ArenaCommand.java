@@ -25,8 +25,9 @@ import rlx.experiments.run.EloTable;
 @Command(name = "arena", mixinStandardHelpOptions = true, header = "Play a match between two agents.",
         description = {
             "Plays N games, alternating colours (A moves first in games 0, 2, ...). Agents are specs:",
-            "  random | minimax[:depth=N] | mcts[:sims=N,c=X] | gtp:<engine command line> (go9 only)",
-            "a_score = (a_wins + draws/2) / games; ci95 is the 95% Wilson score interval of a_score (draws count as",
+            "  random | minimax[:depth=N] | mcts[:sims=N,c=X] | alphazero:run=<dir>[,sims=N,c=X]"
+                + " | gtp:<engine command line> (go9 only)",
+            "a_score = (a_wins + draws/2) / games; ci95 is the 95%% Wilson score interval of a_score (draws count as",
             "half a win, which makes it conservative). Afterwards the Elo ratings of both spec strings are updated in",
             "results/elo-<game>.json: standard Elo, K=16, one update per game in the order played, new specs at 1500.",
             "Last line:",

@@ -20,7 +20,7 @@ import rlx.envs.games.Go;
             "Speaks GTP 2 on stdin/stdout: protocol_version, name, version, known_command, list_commands,",
             "boardsize (9 only), clear_board, komi, play, genmove, final_score (area score, Tromp-Taylor), showboard,",
             "quit. A malformed or failing command gets '? message' and the engine keeps running. Agent specs:",
-            "  random | minimax[:depth=N] | mcts[:sims=N,c=X] | gtp:<engine command line>"})
+            "  random | minimax[:depth=N] | mcts[:sims=N,c=X] | alphazero:run=<dir>[,sims=N,c=X] | gtp:<engine command line>"})
 final class GtpEngineCommand implements Callable<Integer> {
 
     @Option(names = "--game", defaultValue = "go9", description = "Game; only go9 (default ${DEFAULT-VALUE}).")

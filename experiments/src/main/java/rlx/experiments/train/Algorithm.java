@@ -27,6 +27,16 @@ public interface Algorithm<C extends Record> {
     TrainOutcome train(C config, TrainSettings settings, EnvRegistry registry, Path checkpoints,
                        TrainingListener listener, boolean resume) throws IOException;
 
+    /**
+     * Checks that {@code env.id} names something this algorithm trains on: a registered environment, unless the
+     * algorithm says otherwise (board-game algorithms take a game name).
+     *
+     * @throws IllegalArgumentException naming the id and what is known
+     */
+    default void checkEnv(String envId, EnvRegistry registry) {
+        registry.spec(envId);
+    }
+
     /** Whether {@code cluster.role = learner} can run this algorithm, with env runners on worker nodes. */
     default boolean runsOnCluster() {
         return false;

@@ -17,6 +17,7 @@ public final class Algorithms {
         register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A2C));
         register(new PgAlgorithm(rlx.trainers.pg.PgAlgorithmKind.A3C));
         register(new ApexDqnAlgorithm());
+        register(new AlphaZeroAlgorithm());
     }
 
     private Algorithms() {

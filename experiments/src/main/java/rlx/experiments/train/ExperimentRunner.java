@@ -63,7 +63,7 @@ public final class ExperimentRunner {
         Record agent = algorithm.bind(config);
         try {
             experiment.toTrainSettings();
-            registry.spec(experiment.env().id());
+            algorithm.checkEnv(experiment.env().id(), registry);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(configFile + ": " + e.getMessage(), e);
         }

@@ -92,7 +92,7 @@ class PlayCommandsTest {
         Run az = CliTest.rlx("arena", "--game", "connect4", "alphazero:run=results/runs/x,sims=200", "random",
                 "--no-elo");
         assertEquals(RlxCommand.EXIT_USAGE, az.exitCode());
-        assertTrue(az.err().contains("not available yet"), az.err());
+        assertTrue(az.err().contains("no AlphaZero network at results/runs/x"), az.err());
         Run games = CliTest.rlx("arena", "--game", "tictactoe", "random", "random", "--games", "0", "--no-elo");
         assertEquals(RlxCommand.EXIT_USAGE, games.exitCode());
         assertEquals("error: --games must be >= 1, got 0", games.err().strip());
