@@ -1,17 +1,7 @@
 package rlx.trainers.alphazero;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import rlx.agents.alphazero.AlphaZeroConfig;
@@ -22,9 +12,6 @@ import rlx.agents.alphazero.SelfPlay;
 import rlx.agents.alphazero.SelfPlayGame;
 import rlx.agents.alphazero.TrainingPosition;
 import rlx.agents.play.ArenaResult;
-import rlx.agents.play.BatchedMatch;
-import rlx.agents.play.Contestant;
-import rlx.agents.play.PlayerSpec;
 import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
 import rlx.envs.games.Game;
@@ -47,8 +34,7 @@ import rlx.trainers.core.TrainingListener;
  */
 public final class AlphaZeroTrainer {
 
-    public static final String GENERATIONS_CSV = "generations.csv";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String GENERATIONS_CSV = GenerationLog.FILE;
 
     private final AlphaZeroConfig config;
     private final Game game;
@@ -56,7 +42,8 @@ public final class AlphaZeroTrainer {
     private final Checkpoints checkpoints;
     private final Path runDir;
     private final TrainingListener listener;
-    private final PlayerSpec opponent;
+    private final GenerationSteps steps;
+    private final GenerationLog log;
 
     public AlphaZeroTrainer(AlphaZeroConfig config, Game game, TrainSettings settings, Path checkpointDir,
                             TrainingListener listener) {
@@ -66,7 +53,8 @@ public final class AlphaZeroTrainer {
         this.checkpoints = new Checkpoints(checkpointDir, 2);
         this.runDir = checkpointDir.toAbsolutePath().getParent();
         this.listener = listener;
-        this.opponent = PlayerSpec.parse(config.evaluation().opponent());
+        this.steps = new GenerationSteps(config, game, settings.seed());
+        this.log = new GenerationLog(runDir);
     }
 
     /** The mutable state of a run: what a checkpoint saves. */
@@ -124,14 +112,16 @@ public final class AlphaZeroTrainer {
             }
             // train the learner on the window
             long t1 = System.nanoTime();
-            PolicyValueNetwork.Losses losses = train(loop, lastLoss);
+            PolicyValueNetwork.Losses losses = steps.train(loop.learner, loop.window, loop.trainRng);
+            lastLoss[0] = (float) (losses.policy() + losses.value());
             double trainSeconds = (System.nanoTime() - t1) / 1e9;
             // gate: the learner against the best
             long t2 = System.nanoTime();
-            ArenaResult gate = gate(loop, learnerSearch, selfPlaySearch);
+            ArenaResult gate = steps.gate(loop.learner::evaluate, learnerSearch, loop.best::evaluate, selfPlaySearch,
+                    loop.matchRng);
             double gateScore = gate.score();
-            double elo = loop.bestElo + eloDifference(gateScore, gate.games());
-            boolean promoted = gateScore >= config.gate().threshold();
+            double elo = loop.bestElo + GenerationSteps.eloDifference(gateScore, gate.games());
+            boolean promoted = steps.promotes(gate);
             if (promoted) {
                 loop.best.setParams(loop.learner.params());
                 loop.bestElo = elo;
@@ -146,7 +136,9 @@ public final class AlphaZeroTrainer {
             boolean last = loop.positions >= settings.totalSteps();
             if (!last && settings.evalInterval() > 0
                     && loop.positions - loop.lastEvalPositions >= settings.evalInterval()) {
-                EvalRecord eval = evaluate(loop, selfPlaySearch, settings.evalEpisodes(), false);
+                EvalRecord eval = steps.evaluate(loop.best::evaluate, selfPlaySearch, settings.evalEpisodes(),
+                        loop.positions, loop.generation, false, loop.matchRng);
+                listener.onEval(eval);
                 evalScore = (eval.meanReturn() + 1) / 2;
                 loop.lastEvalPositions = loop.positions;
             }
@@ -154,14 +146,16 @@ public final class AlphaZeroTrainer {
             GenerationRecord record = new GenerationRecord(loop.generation, loop.positions, loop.games,
                     losses.policy(), losses.value(), losses.policyEntropy(), gateScore, promoted, elo, evalScore,
                     selfPlaySeconds, trainSeconds, gateSeconds, evalsPerSecond);
-            appendGeneration(record);
+            log.append(record);
             checkpoint(loop);
             listener.onProgress(loop.positions, loop.games,
                     (loop.positions - sessionPositions) / Math.max(loop.wallSeconds - wallBefore, 1e-9));
         }
         double sessionSeconds = (System.nanoTime() - sessionStart) / 1e9;
-        EvalRecord finalEval = evaluate(loop, new BatchedSearch(game, config.selfPlay().cacheSize()),
-                settings.finalEvalEpisodes(), true);
+        EvalRecord finalEval = steps.evaluate(loop.best::evaluate, new BatchedSearch(game,
+                config.selfPlay().cacheSize()), settings.finalEvalEpisodes(), loop.positions, loop.generation, true,
+                loop.matchRng);
+        listener.onEval(finalEval);
         return new TrainOutcome(loop.positions, loop.games, loop.wallSeconds,
                 (loop.positions - sessionPositions) / Math.max(sessionSeconds, 1e-9), finalEval,
                 java.util.Map.of("generations", loop.generation, "promotions", loop.promotions,
@@ -178,9 +172,7 @@ public final class AlphaZeroTrainer {
         loop.trainRng = new Rng(Seeds.derive(settings.seed(), "replay"));
         loop.matchRng = new Rng(Seeds.derive(settings.seed(), "eval"));
         loop.best.save(runDir.resolve(NetworkFiles.BEST_DIR));
-        Files.deleteIfExists(runDir.resolve(GENERATIONS_CSV));
-        Files.writeString(runDir.resolve(GENERATIONS_CSV), String.join(",", GenerationRecord.COLUMNS) + "\n",
-                StandardCharsets.UTF_8);
+        log.start();
     }
 
     private ReplayWindow newWindow() {
@@ -189,85 +181,20 @@ public final class AlphaZeroTrainer {
                 game.numDistinctActions(), game.symmetries());
     }
 
-    private PolicyValueNetwork.Losses train(Loop loop, float[] lastLoss) {
-        int n = config.training().batchSize();
-        float[] boards = new float[n * game.observationSize()];
-        float[] policy = new float[n * game.numDistinctActions()];
-        float[] value = new float[n];
-        if (loop.window.size() < Math.max(n, config.training().minPositions())) {
-            return new PolicyValueNetwork.Losses(Double.NaN, Double.NaN, Double.NaN);
-        }
-        for (int step = 0; step < config.training().stepsPerGeneration(); step++) {
-            loop.window.sample(n, loop.trainRng, boards, policy, value);
-            lastLoss[0] = (float) loop.learner.fit(boards, policy, value, n);
-        }
-        loop.window.sample(n, loop.trainRng, boards, policy, value);
-        return loop.learner.measure(boards, policy, value, n);
-    }
-
-    private ArenaResult gate(Loop loop, BatchedSearch learnerSearch, BatchedSearch bestSearch) {
-        var search = config.search().withoutNoise().withSimulations(config.gate().simulations());
-        return BatchedMatch.play(game, new Contestant.Searching(loop.learner::evaluate, search, learnerSearch),
-                new Contestant.Searching(loop.best::evaluate, search, bestSearch), config.gate().games(),
-                config.gate().samplingPlies(), loop.matchRng, r -> { });
-    }
-
-    /** The best network against the evaluation opponent; mean return is its mean result, +1 win, -1 loss. */
-    private EvalRecord evaluate(Loop loop, BatchedSearch search, int games, boolean isFinal) {
-        var puct = config.search().withoutNoise().withSimulations(config.evaluation().simulations());
-        long opponentSeed = Seeds.derive(Seeds.derive(settings.seed(), "opponent"), loop.generation);
-        List<Double> results = new ArrayList<>();
-        List<Integer> lengths = new ArrayList<>();
-        BatchedMatch.play(game, new Contestant.Searching(loop.best::evaluate, puct, search),
-                new Contestant.Playing(i -> opponent.create(game, Seeds.derive(opponentSeed, i))), games, 0,
-                loop.matchRng, r -> {
-                    results.add(2 * r.outcome().aScore() - 1);
-                    lengths.add(r.moves());
-                });
-        double mean = results.stream().mapToDouble(Double::doubleValue).average().orElse(0);
-        double var = results.stream().mapToDouble(x -> (x - mean) * (x - mean)).average().orElse(0);
-        EvalRecord eval = new EvalRecord(loop.positions, games, mean, Math.sqrt(var),
-                lengths.stream().mapToInt(Integer::intValue).average().orElse(0), isFinal);
-        listener.onEval(eval);
-        return eval;
-    }
-
-    /** Elo difference implied by a score over {@code games} games, kept finite at a clean sweep. */
-    static double eloDifference(double score, int games) {
-        double s = Math.min(Math.max(score, 0.5 / games), 1 - 0.5 / games);
-        return 400 * Math.log10(s / (1 - s));
-    }
-
-    private void appendGeneration(GenerationRecord record) throws IOException {
-        Files.writeString(runDir.resolve(GENERATIONS_CSV), record.csvRow() + "\n", StandardCharsets.UTF_8,
-                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-    }
-
     private void checkpoint(Loop loop) throws IOException {
-        Path dir = checkpoints.write(loop.positions, tmp -> {
-            loop.learner.save(tmp.resolve("learner"));
-            loop.best.save(tmp.resolve("best"));
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(tmp.resolve("window.bin"))))) {
-                loop.window.write(out);
-            }
-            JSON.writeValue(tmp.resolve("trainer.json").toFile(), new AlphaZeroTrainerState(loop.generation,
-                    loop.positions, loop.games, loop.wallSeconds, loop.bestElo, loop.promotions,
-                    loop.selfPlayRng.state(), loop.trainRng.state(), loop.matchRng.state(), loop.resumes));
-        });
+        Path dir = checkpoints.write(loop.positions, tmp -> AlphaZeroCheckpoint.write(tmp, loop.learner, loop.best,
+                null, loop.window, new AlphaZeroTrainerState(loop.generation, loop.positions, loop.games,
+                        loop.wallSeconds, loop.bestElo, loop.promotions, loop.selfPlayRng.state(),
+                        loop.trainRng.state(), loop.matchRng.state(), loop.resumes)));
         listener.onCheckpoint(loop.positions, dir);
     }
 
     private void restore(Loop loop, Path dir) throws IOException {
-        AlphaZeroTrainerState state = JSON.readValue(dir.resolve("trainer.json").toFile(),
-                AlphaZeroTrainerState.class);
-        loop.learner = PolicyValueNetwork.load(dir.resolve("learner"));
-        loop.best = PolicyValueNetwork.load(dir.resolve("best"));
         loop.window = newWindow();
-        Path windowFile = dir.resolve("window.bin");
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(windowFile)))) {
-            loop.window.read(in, windowFile.toString());
-        }
+        AlphaZeroCheckpoint.Contents c = AlphaZeroCheckpoint.read(dir, loop.window);
+        AlphaZeroTrainerState state = c.state();
+        loop.learner = c.learner();
+        loop.best = c.best();
         loop.selfPlayRng = Rng.restore(state.selfPlayRng());
         loop.trainRng = Rng.restore(state.trainRng());
         loop.matchRng = Rng.restore(state.matchRng());
@@ -281,27 +208,6 @@ public final class AlphaZeroTrainer {
         loop.lastEvalPositions = loop.positions;
         // the best network as of the checkpoint, and generations.csv cut back to what the checkpoint covers
         loop.best.save(runDir.resolve(NetworkFiles.BEST_DIR));
-        truncateGenerations(state.generation());
-    }
-
-    private void truncateGenerations(int generation) throws IOException {
-        Path csv = runDir.resolve(GENERATIONS_CSV);
-        List<String> lines = Files.exists(csv) ? Files.readAllLines(csv, StandardCharsets.UTF_8) : List.of();
-        List<String> kept = new ArrayList<>();
-        kept.add(String.join(",", GenerationRecord.COLUMNS));
-        for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-            String first = line.split(",", 2)[0];
-            if (!first.isBlank() && Integer.parseInt(first) <= generation) {
-                kept.add(line);
-            }
-        }
-        Path tmp = csv.resolveSibling(GENERATIONS_CSV + ".resume-tmp");
-        Files.write(tmp, kept, StandardCharsets.UTF_8);
-        try {
-            Files.move(tmp, csv, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        log.truncateAfter(state.generation());
     }
 }
