@@ -24,9 +24,13 @@ public record AlphaZeroConfig(PolicyValueConfig network, PuctConfig search, Self
      * @param concurrentGames games played at once, whose leaves share each network call
      * @param temperatureMoves plies from the start in which moves are drawn in proportion to visits
      * @param cacheSize positions whose network scores are kept (0: none)
+     * @param workers self-play actors, each with its own copy of the network, beside a learner actor and an
+     *     evaluator actor; 0 runs the whole loop in one thread instead, generation after generation
      */
-    public record SelfPlaySettings(int gamesPerGeneration, int concurrentGames, int temperatureMoves, int cacheSize) {
+    public record SelfPlaySettings(int gamesPerGeneration, int concurrentGames, int temperatureMoves, int cacheSize,
+                                   int workers) {
         public SelfPlaySettings {
+            nonNegative("self-play.workers", workers);
             positive("self-play.games-per-generation", gamesPerGeneration);
             positive("self-play.concurrent-games", concurrentGames);
             nonNegative("self-play.temperature-moves", temperatureMoves);

@@ -67,6 +67,39 @@ final class BenchCommand {
         return 0;
     }
 
+    @Command(name = "alphazero", description = {
+        "AlphaZero network throughput: one line per forward batch size, then self-play search with --games games",
+        "sharing each forward pass (no score cache: every leaf is one network row). Last line:",
+        "  bench alphazero game=<game> leaf_evaluations_per_second=<x> games=<n>"})
+    int alphazero(@Option(names = "--game", defaultValue = "connect4", description = "Game (default ${DEFAULT-VALUE}).") String gameName,
+                  @Option(names = "--run", description = "Use the best network of this AlphaZero run directory (or a policy-value.zip) instead of a fresh one.") java.nio.file.Path run,
+                  @Option(names = "--filters", defaultValue = "32", description = "Filters of a fresh network (default ${DEFAULT-VALUE}).") int filters,
+                  @Option(names = "--blocks", defaultValue = "2", description = "Residual blocks of a fresh network (default ${DEFAULT-VALUE}).") int blocks,
+                  @Option(names = "--batches", defaultValue = "1,8,32,128,256", split = ",", description = "Forward batch sizes (default ${DEFAULT-VALUE}).") java.util.List<Integer> batches,
+                  @Option(names = "--games", defaultValue = "128", description = "Concurrent self-play games (default ${DEFAULT-VALUE}).") int games,
+                  @Option(names = "--sims", defaultValue = "80", description = "Simulations per move (default ${DEFAULT-VALUE}).") int sims,
+                  @Option(names = "--seconds", defaultValue = "5", description = "Measured seconds per part (default ${DEFAULT-VALUE}).") double seconds,
+                  @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed) {
+        rlx.envs.games.Game game = rlx.envs.games.GameRegistry.byName(gameName);
+        int[] shape = game.observationShape();
+        var network = run != null ? rlx.agents.alphazero.NetworkFiles.load(run, game)
+                : rlx.networks.pv.PolicyValueNetwork.build(new rlx.networks.pv.PolicyValueConfig(filters, blocks, 64,
+                        rlx.networks.config.OptimizerConfig.adam(1e-3)), shape[0], shape[1], shape[2],
+                        game.numDistinctActions(), seed);
+        var r = new rlx.experiments.bench.AlphaZeroBenchmark().run(game, network, batches, games, sims, seconds, seed);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "network params=%d omp_threads=%s%n", network.numParams(),
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset"));
+        for (var b : r.forward()) {
+            out.printf(Locale.ROOT, "forward batch=%d evaluations_per_second=%.0f%n", b.batch(), b.perSecond());
+        }
+        out.printf(Locale.ROOT, "self-play games=%d sims=%d positions=%d seconds=%.1f%n", r.games(), sims,
+                r.positions(), r.searchSeconds());
+        out.printf(Locale.ROOT, "bench alphazero game=%s leaf_evaluations_per_second=%.0f games=%d%n", gameName,
+                r.leafEvaluationsPerSecond(), r.games());
+        return 0;
+    }
+
     @Command(name = "runners", description = {
         "Env steps per second collected by runner actors (acting included, no learning) for each runner count,",
         "with the env, num-envs, rollout length and network of an A2C/PPO/A3C config. One line per count:",

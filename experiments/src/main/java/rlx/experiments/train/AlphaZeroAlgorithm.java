@@ -7,6 +7,7 @@ import rlx.agents.core.DiscretePolicy;
 import rlx.agents.play.PlayerSpec;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.games.GameRegistry;
+import rlx.trainers.alphazero.ActorAlphaZeroTrainer;
 import rlx.trainers.alphazero.AlphaZeroTrainer;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
@@ -51,8 +52,11 @@ final class AlphaZeroAlgorithm implements Algorithm<AlphaZeroConfig> {
     @Override
     public TrainOutcome train(AlphaZeroConfig config, TrainSettings settings, EnvRegistry registry, Path checkpoints,
                               TrainingListener listener, boolean resume) throws IOException {
-        return new AlphaZeroTrainer(config, GameRegistry.byName(settings.envId()), settings, checkpoints, listener)
-                .run(resume);
+        var game = GameRegistry.byName(settings.envId());
+        if (config.selfPlay().workers() == 0) {
+            return new AlphaZeroTrainer(config, game, settings, checkpoints, listener).run(resume);
+        }
+        return new ActorAlphaZeroTrainer(config, game, settings, checkpoints, listener).run(resume);
     }
 
     @Override

@@ -31,7 +31,7 @@ class AlphaZeroTrainerTest {
         return new AlphaZeroConfig(
                 new PolicyValueConfig(16, 1, 32, OptimizerConfig.adam(2e-3).withL2(1e-4)),
                 new PuctConfig(32, 1.5, 1.0, 0.25, 1),
-                new AlphaZeroConfig.SelfPlaySettings(64, 64, 3, 50_000),
+                new AlphaZeroConfig.SelfPlaySettings(64, 64, 3, 50_000, 0),
                 new AlphaZeroConfig.LearnerSettings(30_000, 128, 40, 512),
                 new AlphaZeroConfig.GateSettings(20, 16, 0.55, 3),
                 new AlphaZeroConfig.EvaluationSettings("random", evalSimulations));
