@@ -1,0 +1,31 @@
+package rlx.experiments.train;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** Every config in {@code experiments/configs} binds and validates: a shipped config never rots. */
+class ShippedConfigsTest {
+
+    @Test
+    void everyShippedConfigPlans() throws Exception {
+        Path dir = Path.of("configs");
+        List<Path> configs;
+        try (Stream<Path> files = Files.list(dir)) {
+            configs = files.filter(p -> p.toString().endsWith(".conf")).sorted().toList();
+        }
+        assertTrue(configs.size() >= 15, configs.toString());
+        ExperimentRunner runner = new ExperimentRunner(Path.of("target/never-written"), false,
+                new PrintWriter(new StringWriter()));
+        for (Path config : configs) {
+            assertDoesNotThrow(() -> runner.plan(config, List.of()), config.toString());
+        }
+    }
+}
