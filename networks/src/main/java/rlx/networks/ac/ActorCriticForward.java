@@ -3,10 +3,11 @@ package rlx.networks.ac;
 import java.util.List;
 import rlx.networks.plain.DenseLayout;
 import rlx.networks.plain.DenseMath;
+import rlx.networks.plain.PlainConv;
 import rlx.networks.plain.PlainMlp;
 
 /**
- * Evaluates an {@link ActorCriticNetwork} in plain Java from a private copy of its flat parameters: runners act with
+ * Evaluates an {@link ActorCriticNetwork} (convolutions included) in plain Java from a private copy of its flat parameters: runners act with
  * this instead of paying ND4J's fixed per-op cost on a handful of observations. Nothing allocates after construction;
  * an instance is not thread-safe.
  */
@@ -15,6 +16,8 @@ public final class ActorCriticForward {
     private final int numParams;
     private final int inputSize;
     private final int numActions;
+    /** The convolutions both heads read, or null without a conv torso. */
+    private final PlainConv conv;
     private final PlainMlp torso;
     /** The value tower, or null when the value head reads the policy's torso. */
     private final PlainMlp valueTorso;
@@ -26,11 +29,16 @@ public final class ActorCriticForward {
     private final float[] valueB = new float[1];
     private final float[] v = new float[1];
 
-    ActorCriticForward(int numParams, int inputSize, List<DenseLayout> hidden, DenseLayout policy,
+    ActorCriticForward(int numParams, int inputSize, PlainConv conv, List<DenseLayout> hidden, DenseLayout policy,
                        List<DenseLayout> valueHidden, DenseLayout value) {
+        if (conv != null && conv.inputSize() != inputSize) {
+            throw new IllegalArgumentException("the convolutions read " + conv.inputSize()
+                    + " floats per observation, not inputSize (" + inputSize + ")");
+        }
         this.numParams = numParams;
         this.inputSize = inputSize;
         this.numActions = policy.nOut();
+        this.conv = conv;
         this.torso = new PlainMlp(hidden);
         this.valueTorso = valueHidden == null ? null : new PlainMlp(valueHidden);
         this.policy = policy;
@@ -58,6 +66,9 @@ public final class ActorCriticForward {
             throw new IllegalArgumentException("flat.length (" + flat.length + ") must equal numParams (" + numParams
                     + ")");
         }
+        if (conv != null) {
+            conv.load(flat);
+        }
         torso.load(flat);
         if (valueTorso != null) {
             valueTorso.load(flat);
@@ -71,12 +82,20 @@ public final class ActorCriticForward {
      * and returns its value estimate.
      */
     public float forward(float[] obs, int obsOffset, float[] logits, int logitsOffset) {
-        float[] h = torso.forward(obs, obsOffset);
-        int hOff = torso.resultOffset(obsOffset);
+        float[] x = obs;
+        int xOff = obsOffset;
+        if (conv != null) {
+            // flattened (c, h, w) as DL4J feeds it to the dense layers; computed once for both towers, and the
+            // towers' own scratch arrays leave it intact
+            x = conv.forward(obs, obsOffset);
+            xOff = 0;
+        }
+        float[] h = torso.forward(x, xOff);
+        int hOff = torso.resultOffset(xOff);
         DenseMath.dense(policy.nIn(), numActions, policyW, policyB, h, hOff, logits, logitsOffset);
         if (valueTorso != null) {
-            h = valueTorso.forward(obs, obsOffset);
-            hOff = valueTorso.resultOffset(obsOffset);
+            h = valueTorso.forward(x, xOff);
+            hOff = valueTorso.resultOffset(xOff);
         }
         DenseMath.dense(value.nIn(), 1, valueW, valueB, h, hOff, v, 0);
         return v[0];

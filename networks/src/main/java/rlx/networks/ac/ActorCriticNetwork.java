@@ -11,7 +11,11 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import rlx.networks.config.ActivationKind;
 import rlx.networks.config.Checks;
+import rlx.networks.dl4j.Torso;
+import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
+import rlx.networks.plain.ParamProbe;
+import rlx.networks.plain.PlainConv;
 
 /**
  * An actor-critic network (see {@link ActorCriticNetworks} for the graph) fed and read through plain float arrays: it
@@ -34,6 +38,9 @@ public final class ActorCriticNetwork {
     private final FloatBuffer paramBuffer;
     private final PolicyGradientLoss policyLoss;
     private final ValueLoss valueLoss;
+    /** The conv layers (empty without a conv torso), in evaluation order. */
+    private final List<ConvLayout> convLayout;
+    /** The dense layers in probe order: policy tower, policy head, value tower (absent when shared), value head. */
     private final List<DenseLayout> layout;
 
     private ActorCriticNetwork(ActorCriticConfig config, ActorCriticLosses losses, int inputSize, int numActions,
@@ -59,7 +66,6 @@ public final class ActorCriticNetwork {
                 .getLayer()).getLossFn();
         this.valueLoss = (ValueLoss) ((org.deeplearning4j.nn.conf.layers.LossLayer) graph
                 .getLayer(ActorCriticNetworks.VALUE).conf().getLayer()).getLossFn();
-        // probe order: policy tower, policy head, value tower (absent when shared), value head
         Map<String, ActivationKind> layers = new LinkedHashMap<>();
         for (String name : ActorCriticNetworks.hiddenLayers(config, true)) {
             layers.put(name, config.torso().activation());
@@ -71,7 +77,13 @@ public final class ActorCriticNetwork {
             }
         }
         layers.put(ActorCriticNetworks.VALUE_HEAD, ActivationKind.IDENTITY);
-        this.layout = DenseLayout.probe(graph, layers);
+        this.convLayout = config.conv() == null ? List.of()
+                : ParamProbe.withIndices(graph, () -> ConvLayout.readStack(graph, Torso.CONV_PREFIX, config.conv()));
+        long convParams = 0;
+        for (ConvLayout c : convLayout) {
+            convParams += c.numParams();
+        }
+        this.layout = DenseLayout.probe(graph, layers, convParams);
     }
 
     /** A new network with DL4J's initialisation from {@code seed}. */
@@ -122,9 +134,10 @@ public final class ActorCriticNetwork {
         int h = config.torso().hidden().size();
         List<DenseLayout> policyTower = layout.subList(0, h);
         DenseLayout policyHead = layout.get(h);
+        PlainConv conv = convLayout.isEmpty() ? null : new PlainConv(convLayout);
         ActorCriticForward f = config.sharedTorso()
-                ? new ActorCriticForward(numParams, inputSize, policyTower, policyHead, null, layout.get(h + 1))
-                : new ActorCriticForward(numParams, inputSize, policyTower, policyHead,
+                ? new ActorCriticForward(numParams, inputSize, conv, policyTower, policyHead, null, layout.get(h + 1))
+                : new ActorCriticForward(numParams, inputSize, conv, policyTower, policyHead,
                         layout.subList(h + 1, 2 * h + 1), layout.get(2 * h + 1));
         f.load(params());
         return f;

@@ -12,7 +12,8 @@ import rlx.networks.dl4j.Dl4jMapping;
 import rlx.networks.dl4j.Torso;
 
 /**
- * Builds actor-critic graphs with input {@value #INPUT} and two outputs, in this order: {@value #POLICY}, the action
+ * Builds actor-critic graphs with input {@value #INPUT}, optional convolutions {@code conv0, conv1, ...} shared by both
+ * heads, dense layers ({@code dense0, ...} shared, or towers {@code pi0, ...} and {@code vf0, ...}) and two outputs, in this order: {@value #POLICY}, the action
  * logits under a {@link PolicyGradientLoss}, and {@value #VALUE}, one linear unit (dense layer {@value #VALUE_HEAD})
  * under a parameterless {@code LossLayer} with a {@link ValueLoss}.
  *
@@ -44,8 +45,9 @@ public final class ActorCriticNetworks {
         return java.util.stream.IntStream.range(0, config.torso().hidden().size()).mapToObj(i -> prefix + i).toList();
     }
 
-    private static String tower(ComputationGraphConfiguration.GraphBuilder gb, String prefix, ActorCriticConfig config) {
-        String last = INPUT;
+    private static String tower(ComputationGraphConfiguration.GraphBuilder gb, String input, String prefix,
+                                ActorCriticConfig config) {
+        String last = input;
         for (int i = 0; i < config.torso().hidden().size(); i++) {
             String name = prefix + i;
             gb.addLayer(name, new DenseLayer.Builder()
@@ -62,9 +64,10 @@ public final class ActorCriticNetworks {
      *
      * @param config     torso (the optimiser is applied outside the graph)
      * @param losses     coefficients of the two losses
-     * @param inputSize  floats per observation
+     * @param inputSize  floats per observation (channels * height * width for a conv torso)
      * @param numActions size of the policy output
      * @param seed       seed of DL4J's weight initialisation
+     * @throws IllegalArgumentException if {@code inputSize} is not the conv torso's channels * height * width
      */
     public static ComputationGraph build(ActorCriticConfig config, ActorCriticLosses losses, int inputSize,
                                          int numActions, long seed) {
@@ -75,15 +78,17 @@ public final class ActorCriticNetworks {
         ComputationGraphConfiguration.GraphBuilder gb =
                 Dl4jMapping.base(OptimizerConfig.sgd(1.0), config.torso().weightInit(), seed).graphBuilder()
                         .addInputs(INPUT)
-                        .setInputTypes(Torso.inputType(null, inputSize));
+                        .setInputTypes(Torso.inputType(config.conv(), inputSize));
         String policyIn;
         String valueIn;
         if (config.sharedTorso()) {
-            policyIn = Torso.add(gb, INPUT, null, config.torso());
+            policyIn = Torso.add(gb, INPUT, config.conv(), config.torso());
             valueIn = policyIn;
         } else {
-            policyIn = tower(gb, POLICY_PREFIX, config);
-            valueIn = tower(gb, VALUE_PREFIX, config);
+            // the convolutions are shared even by separate towers (see ActorCriticConfig)
+            String features = Torso.addConv(gb, INPUT, config.conv());
+            policyIn = tower(gb, features, POLICY_PREFIX, config);
+            valueIn = tower(gb, features, VALUE_PREFIX, config);
         }
         gb.addLayer(POLICY, new OutputLayer.Builder(new PolicyGradientLoss(losses.clipRange(), losses.entropyCoef()))
                 .nOut(numActions).activation(Activation.IDENTITY).build(), policyIn);

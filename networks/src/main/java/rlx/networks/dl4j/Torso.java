@@ -48,26 +48,37 @@ public final class Torso {
      */
     public static String add(ComputationGraphConfiguration.GraphBuilder gb, String input, ConvTorsoConfig conv,
                              MlpConfig mlp) {
-        String last = input;
-        if (conv != null) {
-            for (int i = 0; i < conv.layers().size(); i++) {
-                ConvLayerConfig c = conv.layers().get(i);
-                String name = CONV_PREFIX + i;
-                gb.addLayer(name, new ConvolutionLayer.Builder(c.kernel(), c.kernel())
-                        .stride(c.stride(), c.stride())
-                        .padding(c.padding(), c.padding())
-                        .convolutionMode(ConvolutionMode.Truncate)
-                        .nOut(c.filters())
-                        .activation(Dl4jMapping.activation(conv.activation()))
-                        .build(), last);
-                last = name;
-            }
-        }
+        String last = addConv(gb, input, conv);
         for (int i = 0; i < mlp.hidden().size(); i++) {
             String name = DENSE_PREFIX + i;
             gb.addLayer(name, new DenseLayer.Builder()
                     .nOut(mlp.hidden().get(i))
                     .activation(Dl4jMapping.activation(mlp.activation()))
+                    .build(), last);
+            last = name;
+        }
+        return last;
+    }
+
+    /**
+     * Adds only the convolutions {@code conv0, conv1, ...} after {@code input} and returns the name of the last one
+     * ({@code input} itself when {@code conv} is null). DL4J flattens their output (c, h, w) into whatever dense
+     * layer reads it.
+     */
+    public static String addConv(ComputationGraphConfiguration.GraphBuilder gb, String input, ConvTorsoConfig conv) {
+        String last = input;
+        if (conv == null) {
+            return last;
+        }
+        for (int i = 0; i < conv.layers().size(); i++) {
+            ConvLayerConfig c = conv.layers().get(i);
+            String name = CONV_PREFIX + i;
+            gb.addLayer(name, new ConvolutionLayer.Builder(c.kernel(), c.kernel())
+                    .stride(c.stride(), c.stride())
+                    .padding(c.padding(), c.padding())
+                    .convolutionMode(ConvolutionMode.Truncate)
+                    .nOut(c.filters())
+                    .activation(Dl4jMapping.activation(conv.activation()))
                     .build(), last);
             last = name;
         }

@@ -1,9 +1,13 @@
 package rlx.networks.plain;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import rlx.networks.config.ActivationKind;
 import rlx.networks.config.ConvLayerConfig;
+import rlx.networks.config.ConvTorsoConfig;
 
 /**
  * One square 2-D convolution (DL4J truncate mode: floor output size, explicit zero padding) on a
@@ -66,6 +70,27 @@ public record ConvLayout(ConvLayerConfig conv, int inChannels, int inHeight, int
         for (int o = 0; o < outChannels(); o++) {
             b[o] = flat[bOffset + o * bStride];
         }
+    }
+
+    /**
+     * Reads the layouts of a conv torso's layers {@code prefix + 0, prefix + 1, ...}, each fed by the previous one's
+     * output; only meaningful inside {@link ParamProbe#withIndices}.
+     */
+    public static List<ConvLayout> readStack(ComputationGraph graph, String prefix, ConvTorsoConfig torso) {
+        List<ConvLayout> out = new ArrayList<>();
+        int channels = torso.channels();
+        int h = torso.height();
+        int w = torso.width();
+        for (int i = 0; i < torso.layers().size(); i++) {
+            ConvLayerConfig l = torso.layers().get(i);
+            String name = prefix + i;
+            ConvLayout cl = read(graph.getLayer(name), name, l, channels, h, w, torso.activation());
+            out.add(cl);
+            channels = l.filters();
+            h = cl.outHeight();
+            w = cl.outWidth();
+        }
+        return List.copyOf(out);
     }
 
     /**

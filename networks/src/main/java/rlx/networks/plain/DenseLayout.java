@@ -43,16 +43,25 @@ public record DenseLayout(int nIn, int nOut, int wOffset, int wStrideIn, int wSt
      * @param layers layer names with their activations, in evaluation order
      */
     public static List<DenseLayout> probe(ComputationGraph graph, Map<String, ActivationKind> layers) {
+        return probe(graph, layers, 0);
+    }
+
+    /**
+     * As {@link #probe(ComputationGraph, Map)} for a graph whose other layers (e.g. convolutions, read separately)
+     * hold {@code otherParams} parameters: the dense layers must cover all the rest.
+     */
+    public static List<DenseLayout> probe(ComputationGraph graph, Map<String, ActivationKind> layers,
+                                          long otherParams) {
         return ParamProbe.withIndices(graph, () -> {
             List<DenseLayout> out = new ArrayList<>();
-            long covered = 0;
+            long covered = otherParams;
             for (Map.Entry<String, ActivationKind> e : new LinkedHashMap<>(layers).entrySet()) {
                 DenseLayout d = read(graph.getLayer(e.getKey()), e.getKey(), e.getValue());
                 covered += d.numParams();
                 out.add(d);
             }
             if (covered != graph.numParams()) {
-                throw new IllegalStateException("dense layers cover " + covered + " of " + graph.numParams()
+                throw new IllegalStateException("layers cover " + covered + " of " + graph.numParams()
                         + " parameters");
             }
             return List.copyOf(out);

@@ -26,8 +26,6 @@ import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 import rlx.networks.config.ActivationKind;
 import rlx.networks.config.Checks;
-import rlx.networks.config.ConvLayerConfig;
-import rlx.networks.config.ConvTorsoConfig;
 import rlx.networks.dl4j.Dl4jMapping;
 import rlx.networks.dl4j.DuelingVertex;
 import rlx.networks.dl4j.Torso;
@@ -522,23 +520,11 @@ public final class QNetwork {
     /** Where each conv and dense layer's W and b sit in the flat vector, read off DL4J's own parameter views. */
     private PlainForward.Layout probeLayout() {
         return ParamProbe.withIndices(graph, () -> {
-            List<ConvLayout> conv = new ArrayList<>();
+            List<ConvLayout> conv = config.conv() == null ? List.of()
+                    : ConvLayout.readStack(graph, Torso.CONV_PREFIX, config.conv());
             long covered = 0;
-            ConvTorsoConfig c = config.conv();
-            if (c != null) {
-                int channels = c.channels();
-                int h = c.height();
-                int w = c.width();
-                for (int i = 0; i < c.layers().size(); i++) {
-                    ConvLayerConfig l = c.layers().get(i);
-                    String name = Torso.CONV_PREFIX + i;
-                    ConvLayout cl = ConvLayout.read(graph.getLayer(name), name, l, channels, h, w, c.activation());
-                    conv.add(cl);
-                    covered += cl.numParams();
-                    channels = l.filters();
-                    h = cl.outHeight();
-                    w = cl.outWidth();
-                }
+            for (ConvLayout c : conv) {
+                covered += c.numParams();
             }
             ActivationKind act = config.torso().activation();
             List<DenseLayout> dense = new ArrayList<>();

@@ -10,12 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import rlx.networks.config.ActivationKind;
+import rlx.networks.config.ConvLayerConfig;
+import rlx.networks.config.ConvTorsoConfig;
 import rlx.networks.config.MlpConfig;
 import rlx.networks.config.OptimizerConfig;
 import rlx.networks.config.WeightInitKind;
 
 class ActorCriticNetworkTest {
     private static final int IN = 4;
+    /** A small image (2 channels, 5x4) for the conv networks: 3 filters of 3x3 leave 3 x 3 x 2 features. */
+    private static final ConvTorsoConfig CONV = new ConvTorsoConfig(2, 5, 4, List.of(new ConvLayerConfig(3, 3, 1, 0)),
+            ActivationKind.TANH);
     private static final int ACTIONS = 3;
     private static final int BATCH = 12;
     private static final double CLIP = 0.2;
@@ -28,17 +33,23 @@ class ActorCriticNetworkTest {
     }
 
     private static ActorCriticNetwork network(boolean shared) {
+        return network(shared, false);
+    }
+
+    private static ActorCriticNetwork network(boolean shared, boolean conv) {
         // tanh keeps the loss smooth for finite differences
-        return ActorCriticNetwork.create(new ActorCriticConfig(new MlpConfig(List.of(8, 6), ActivationKind.TANH,
-                WeightInitKind.XAVIER), shared, OptimizerConfig.adam(1e-3)), new ActorCriticLosses(CLIP, ENT, VF, VCLIP),
-                IN, ACTIONS, 5);
+        ActorCriticConfig config = new ActorCriticConfig(new MlpConfig(List.of(8, 6), ActivationKind.TANH,
+                WeightInitKind.XAVIER), shared, OptimizerConfig.adam(1e-3), conv ? CONV : null);
+        return ActorCriticNetwork.create(config, new ActorCriticLosses(CLIP, ENT, VF, VCLIP),
+                conv ? CONV.inputSize() : IN, ACTIONS, 5);
     }
 
     /** A batch whose ratios and value offsets sit well inside or well outside the clip windows, not on a kink. */
     private record Batch(float[] obs, int[] actions, float[] adv, float[] oldLogP, float[] returns, float[] oldV) {
         static Batch random(ActorCriticNetwork net) {
             Random r = new Random(3);
-            float[] obs = new float[BATCH * IN];
+            int in = net.inputSize();
+            float[] obs = new float[BATCH * in];
             for (int i = 0; i < obs.length; i++) {
                 obs[i] = (float) r.nextGaussian();
             }
@@ -52,7 +63,7 @@ class ActorCriticNetworkTest {
             float[] logRatioOffsets = {-0.5f, 0f, 0.5f};
             float[] valueOffsets = {-1f, 0.05f, 1f, -0.05f};
             for (int i = 0; i < BATCH; i++) {
-                float v = f.forward(obs, i * IN, logits, 0);
+                float v = f.forward(obs, i * in, logits, 0);
                 actions[i] = r.nextInt(ACTIONS);
                 adv[i] = (i % 2 == 0 ? 1 : -1) * (0.5f + r.nextFloat());
                 oldLogP[i] = (float) logProb(logits, actions[i]) - logRatioOffsets[i % 3];
@@ -82,7 +93,7 @@ class ActorCriticNetworkTest {
         float[] z = new float[ACTIONS];
         double total = 0;
         for (int i = 0; i < BATCH; i++) {
-            double v = f.forward(b.obs, i * IN, z, 0);
+            double v = f.forward(b.obs, i * net.inputSize(), z, 0);
             double entropy = 0;
             for (int a = 0; a < ACTIONS; a++) {
                 double lp = logProb(z, a);
@@ -98,10 +109,10 @@ class ActorCriticNetworkTest {
         return total / BATCH;
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void gradientMatchesFiniteDifferencesOfTheClippedLoss(boolean shared) {
-        ActorCriticNetwork net = network(shared);
+    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, conv: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void gradientMatchesFiniteDifferencesOfTheClippedLoss(boolean shared, boolean conv) {
+        ActorCriticNetwork net = network(shared, conv);
         Batch b = Batch.random(net);
         float[] grad = new float[net.numParams()];
         ActorCriticNetwork.LossStats stats = net.gradient(b.obs, b.actions, b.adv, b.oldLogP, b.returns, b.oldV, BATCH,
@@ -125,17 +136,18 @@ class ActorCriticNetworkTest {
         assertTrue(checked > params.length / 2, "most parameters have a non-trivial gradient: " + checked);
     }
 
-    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}")
-    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
-    void plainForwardMatchesTheGraph(boolean shared) {
-        ActorCriticNetwork net = network(shared);
+    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, conv: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void plainForwardMatchesTheGraph(boolean shared, boolean conv) {
+        ActorCriticNetwork net = network(shared, conv);
         Batch b = Batch.random(net);
-        INDArray[] out = ActorCriticNetworks.build(net.config(), net.losses(), IN, ACTIONS, 5)
-                .output(Nd4j.create(b.obs, new long[] {BATCH, IN}, 'c'));
+        int in = net.inputSize();
+        INDArray[] out = ActorCriticNetworks.build(net.config(), net.losses(), in, ACTIONS, 5)
+                .output(Nd4j.create(b.obs, new long[] {BATCH, in}, 'c'));
         ActorCriticForward f = net.plainForward();
         float[] z = new float[ACTIONS];
         for (int i = 0; i < BATCH; i++) {
-            float v = f.forward(b.obs, i * IN, z, 0);
+            float v = f.forward(b.obs, i * in, z, 0);
             assertArrayEquals(out[0].getRow(i).toFloatVector(), z, 1e-5f);
             assertEquals(out[1].getFloat(i, 0), v, 1e-5f);
         }
