@@ -19,7 +19,7 @@ import rlx.experiments.gpu.GpuVerdict;
         description = "Reinforcement-learning experiments on the JVM.",
         subcommands = {TrainCommand.class, EvalCommand.class, EnvCommand.class, BenchCommand.class,
             CompareCommand.class, PlotCommand.class, WorkerCommand.class, GpuCommand.class, ArenaCommand.class,
-            GtpEngineCommand.class, ConnectFourCommand.class, CommandLine.HelpCommand.class},
+            GtpEngineCommand.class, ConnectFourCommand.class, ReproduceCommand.class, CommandLine.HelpCommand.class},
         footer = {"", "Every command takes --help. Add --debug anywhere for stack traces on errors."})
 public final class RlxCommand implements Runnable {
 
