@@ -24,6 +24,7 @@ import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.EnvSpec;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
+import rlx.networks.config.ConvTorsoConfig;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.EpisodeRecord;
 import rlx.trainers.core.EvalRecord;
@@ -80,6 +81,12 @@ public final class PgRun {
         this.numActions = discrete.n();
         try (SyncVectorEnv probe = SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), 1)) {
             this.inputSize = probe.observationSize();
+        }
+        ConvTorsoConfig conv = config.network().conv();
+        if (conv != null && conv.inputSize() != inputSize) {
+            throw new IllegalArgumentException("agent.network.conv: channels * height * width (" + conv.channels()
+                    + " * " + conv.height() + " * " + conv.width() + " = " + conv.inputSize()
+                    + ") must equal the observation size of " + settings.envId() + " (" + inputSize + ")");
         }
         this.evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
         this.learner = new PgLearner(config, inputSize, numActions, Seeds.derive(settings.seed(), "network"),
