@@ -164,6 +164,22 @@ class WireSerializationTest {
     }
 
     @Test
+    void aConvNetworkSpecRoundTrips() {
+        rlx.agents.pg.PgConfig ppo = ClusterTestConfigs.ppo(2);
+        var conv = new rlx.networks.config.ConvTorsoConfig(4, 10, 10,
+                java.util.List.of(new rlx.networks.config.ConvLayerConfig(16, 3, 1, 0)),
+                rlx.networks.config.ActivationKind.RELU);
+        var config = new rlx.agents.pg.PgConfig(ppo.gamma(), ppo.gaeLambda(), ppo.rolloutSteps(), ppo.epochs(),
+                ppo.minibatches(), ppo.clipRange(), ppo.valueClipRange(), ppo.entropyCoef(), ppo.valueCoef(),
+                ppo.normalizeAdvantage(), ppo.annealLearningRate(), ppo.network().withConv(conv), ppo.runtime());
+        TrainSettings settings = new TrainSettings("MinAtar/Breakout-v1", Map.of(), 4, 10_000, 5, 0, 2, 3, 3, 0);
+        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, 400, 6, 0);
+        RunSpec back = roundTrip(new WorkerCommand.Welcome(learner, spec, 0)).spec();
+        assertEquals(spec, back);
+        assertEquals(conv, ((RunSpec.PolicyGradient) back).config().network().conv());
+    }
+
+    @Test
     void distributedDqnMessagesAndSpecRoundTrip() {
         var dqn = new rlx.agents.dqn.DqnConfig(0.99, 1000, 32, 100, 4, 1, 100, 1.0, true, 3,
                 new rlx.agents.dqn.ExplorationConfig(rlx.agents.dqn.ExplorationConfig.Kind.LINEAR, 1.0, 0.05, 0.5, 0.999),
