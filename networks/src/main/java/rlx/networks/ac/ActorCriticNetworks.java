@@ -13,9 +13,9 @@ import rlx.networks.dl4j.Torso;
 
 /**
  * Builds actor-critic graphs with input {@value #INPUT}, optional convolutions {@code conv0, conv1, ...} shared by both
- * heads, dense layers ({@code dense0, ...} shared, or towers {@code pi0, ...} and {@code vf0, ...}) and two outputs, in this order: {@value #POLICY}, the action
- * logits under a {@link PolicyGradientLoss}, and {@value #VALUE}, one linear unit (dense layer {@value #VALUE_HEAD})
- * under a parameterless {@code LossLayer} with a {@link ValueLoss}.
+ * heads, dense layers ({@code dense0, ...} shared, or towers {@code pi0, ...} and {@code vf0, ...}) and two outputs,
+ * in this order: {@value #POLICY}, the action logits under a {@link PolicyGradientLoss}, and {@value #VALUE}, one
+ * linear unit (dense layer {@value #VALUE_HEAD}) under a parameterless {@code LossLayer} with a {@link ValueLoss}.
  *
  * <p>The graph only computes gradients: the optimiser step is taken on the flat parameter vector by
  * {@link rlx.networks.optim.FlatOptimizer}, so that the gradient can be clipped by its global norm (DL4J clips per
