@@ -7,9 +7,9 @@ import rlx.networks.plain.PlainConv;
 import rlx.networks.plain.PlainMlp;
 
 /**
- * Evaluates an {@link ActorCriticNetwork} (convolutions included) in plain Java from a private copy of its flat parameters: runners act with
- * this instead of paying ND4J's fixed per-op cost on a handful of observations. Nothing allocates after construction;
- * an instance is not thread-safe.
+ * Evaluates an {@link ActorCriticNetwork} (convolutions included) in plain Java from a private copy of its flat
+ * parameters: runners act with this instead of paying ND4J's fixed per-op cost on a handful of observations. Nothing
+ * allocates after construction; an instance is not thread-safe.
  */
 public final class ActorCriticForward {
 
