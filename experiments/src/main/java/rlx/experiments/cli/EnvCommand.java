@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,14 +15,23 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rlx.envs.check.EnvChecker;
 import rlx.envs.core.Box;
+import rlx.envs.core.Env;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.EnvSpec;
+import rlx.envs.core.Rng;
+import rlx.envs.core.Seeds;
 import rlx.envs.core.Space;
+import rlx.envs.minatar.MinAtarEnv;
+import rlx.envs.minatar.MinAtarGames;
+import rlx.envs.minatar.MinAtarRenderer;
 import rlx.envs.reference.ReferenceReplay;
 import rlx.envs.reference.ReplayResult;
 
-/** {@code rlx env list|check|replay}: what envs exist, whether one honours the API, whether it matches Gymnasium. */
-@Command(name = "env", description = "List, check and replay environments.",
+/**
+ * {@code rlx env list|check|replay|render}: what envs exist, whether one honours the API, whether it matches
+ * Gymnasium, and what a MinAtar episode looks like.
+ */
+@Command(name = "env", description = "List, check, replay and render environments.",
         mixinStandardHelpOptions = true, subcommandsRepeatable = false)
 final class EnvCommand {
 
@@ -79,5 +89,59 @@ final class EnvCommand {
         result.details().forEach(d -> out.println("  " + d));
         out.println(result.summaryLine());
         return result.mismatches() == 0 ? 0 : RlxCommand.EXIT_FAILED;
+    }
+
+    @Command(name = "render", description = {
+        "Play one episode of a MinAtar env with seeded uniformly random actions and draw it:",
+        "  a .png file gets the first frame, a .gif file every frame (looping, 50 ms a frame).",
+        "Colours as the reference's display: black background, one cubehelix colour per channel.",
+        "Last line  render env=<id> frames=<n> file=<path>."})
+    int render(@Parameters(paramLabel = "<id>", description = "A MinAtar env id, e.g. MinAtar/Breakout-v1.") String id,
+               @Option(names = "--out", required = true, paramLabel = "<file.png|file.gif>",
+                       description = "Image to write; the extension picks the format.") Path file,
+               @Option(names = "--steps", defaultValue = "200",
+                       description = "At most this many steps; a GIF gets the reset frame and one per step "
+                               + "(default ${DEFAULT-VALUE}).") int steps,
+               @Option(names = "--seed", defaultValue = "0",
+                       description = "Seed of the reset and of the actions (default ${DEFAULT-VALUE}).") long seed,
+               @Option(names = "--cell-pixels", defaultValue = "" + MinAtarRenderer.DEFAULT_CELL_PIXELS,
+                       description = "Side of a board cell in pixels (default ${DEFAULT-VALUE}).") int cellPixels)
+            throws IOException {
+        Env<?, ?> made = registry.makeRaw(id); // unknown ids fail here, listing the known ones
+        if (!(made instanceof MinAtarEnv env)) {
+            throw new IllegalArgumentException("env render draws MinAtar envs only, not '" + id + "'; use one of "
+                    + String.join(", ", MinAtarGames.IDS));
+        }
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        boolean gif = name.endsWith(".gif");
+        if (!gif && !name.endsWith(".png")) {
+            throw new IllegalArgumentException("--out " + file + ": unknown image type; use a .png or .gif file");
+        }
+        if (steps <= 0) {
+            throw new IllegalArgumentException("--steps (" + steps + ") must be > 0");
+        }
+        if (cellPixels < 1 || cellPixels > MinAtarRenderer.MAX_CELL_PIXELS) {
+            throw new IllegalArgumentException("--cell-pixels (" + cellPixels + ") must be between 1 and "
+                    + MinAtarRenderer.MAX_CELL_PIXELS);
+        }
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new IllegalArgumentException("--out " + file + ": directory " + parent + " does not exist");
+        }
+        MinAtarRenderer renderer = MinAtarRenderer.forEnv(env, cellPixels);
+        List<float[]> frames = new ArrayList<>();
+        frames.add(env.reset(seed).observation());
+        if (gif) { // a PNG holds the first frame only, so only a GIF needs the episode played
+            Space<Integer> actionSpace = env.actionSpace();
+            Rng actions = Seeds.generator(Seeds.derive(seed, "actions"));
+            for (int t = 0; t < steps && !env.terminated(); t++) {
+                frames.add(env.step(actionSpace.sample(actions)).observation());
+            }
+            renderer.writeGif(frames, file);
+        } else {
+            renderer.writePng(frames.get(0), file);
+        }
+        spec.commandLine().getOut().println("render env=" + id + " frames=" + frames.size() + " file=" + file);
+        return 0;
     }
 }
