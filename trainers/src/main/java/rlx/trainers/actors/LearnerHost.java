@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.pekko.actor.typed.ActorSystem;
 import org.apache.pekko.actor.typed.Behavior;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import org.apache.pekko.actor.typed.Terminated;
 import org.apache.pekko.actor.typed.javadsl.Behaviors;
 import rlx.trainers.core.TrainOutcome;
@@ -24,13 +25,28 @@ public final class LearnerHost {
      */
     public static TrainOutcome run(Behavior<LearnerCommand> learner, CompletableFuture<TrainOutcome> outcome)
             throws IOException {
+        return run(learner, "learner", RuntimeSystem.compute(), 0, outcome);
+    }
+
+    /**
+     * Starts an actor system whose guardian only hosts {@code root}, named {@code name}, on {@code dispatcher}, with
+     * {@code threads} compute threads (0: one per processor); returns the outcome {@code root} completes, or fails
+     * if it stops first, and terminates the system.
+     */
+    public static <T> TrainOutcome run(Behavior<T> root, String name, DispatcherSelector dispatcher, int threads,
+                                       CompletableFuture<TrainOutcome> outcome) throws IOException {
         Behavior<Void> guardian = Behaviors.setup(ctx -> {
-            ctx.watch(ctx.spawn(learner, "learner", RuntimeSystem.compute()));
+            ctx.watch(ctx.spawn(root, name, dispatcher));
             return Behaviors.receive(Void.class)
-                    .onSignal(Terminated.class, t -> Behaviors.stopped())
+                    .onSignal(Terminated.class, t -> {
+                        // a root that stopped without an outcome failed; after one, this changes nothing
+                        outcome.completeExceptionally(new IllegalStateException("the " + name + " stopped"));
+                        return Behaviors.stopped();
+                    })
                     .build();
         });
-        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx", RuntimeSystem.config(0, ConfigFactory.empty()));
+        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx",
+                RuntimeSystem.config(threads, ConfigFactory.empty()));
         try {
             return outcomeOf(outcome);
         } finally {

@@ -1,13 +1,9 @@
 package rlx.trainers.alphazero;
 
-import com.typesafe.config.ConfigFactory;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
-import org.apache.pekko.actor.typed.ActorSystem;
-import org.apache.pekko.actor.typed.Behavior;
-import org.apache.pekko.actor.typed.Terminated;
-import org.apache.pekko.actor.typed.javadsl.Behaviors;
+import org.apache.pekko.actor.typed.DispatcherSelector;
 import rlx.agents.alphazero.AlphaZeroConfig;
 import rlx.envs.games.Game;
 import rlx.trainers.actors.LearnerHost;
@@ -50,23 +46,9 @@ public final class ActorAlphaZeroTrainer {
         AlphaZeroRunSetup setup = AlphaZeroRunSetup.prepare(config, game, settings, checkpointDir, listener,
                 config.selfPlay().workers(), faults, RuntimeSystem.compute(), resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
-        Behavior<Void> guardian = Behaviors.setup(ctx -> {
-            // the coach only routes messages: it stays on the default dispatcher, out of the compute pool's way
-            ctx.watch(ctx.spawn(Coach.create(setup, outcome), "coach"));
-            return Behaviors.receive(Void.class)
-                    .onSignal(Terminated.class, t -> {
-                        outcome.completeExceptionally(new IllegalStateException("the AlphaZero coach stopped"));
-                        return Behaviors.stopped();
-                    })
-                    .build();
-        });
-        // one compute thread per actor that computes: self-play actors, the learner and the evaluator
-        ActorSystem<Void> system = ActorSystem.create(guardian, "rlx-alphazero",
-                RuntimeSystem.config(config.selfPlay().workers() + 2, ConfigFactory.empty()));
-        try {
-            return LearnerHost.outcomeOf(outcome);
-        } finally {
-            LearnerHost.terminate(system);
-        }
+        // the coach only routes messages: it stays on the default dispatcher, out of the compute pool's way; one
+        // compute thread per actor that computes: the self-play actors, the learner and the evaluator
+        return LearnerHost.run(Coach.create(setup, outcome), "coach", DispatcherSelector.defaultDispatcher(),
+                config.selfPlay().workers() + 2, outcome);
     }
 }
