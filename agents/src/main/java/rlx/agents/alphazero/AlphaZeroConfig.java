@@ -51,7 +51,8 @@ public record AlphaZeroConfig(PolicyValueConfig network, PuctConfig search, Self
             positive("training.steps-per-generation", stepsPerGeneration);
             nonNegative("training.min-positions", minPositions);
             if (batchSize > window) {
-                throw new IllegalArgumentException("training.batch-size (" + batchSize + ") must be <= training.window ("
+                throw new IllegalArgumentException("training.batch-size (" + batchSize
+                        + ") must be <= training.window ("
                         + window + ")");
             }
         }

@@ -21,7 +21,8 @@ import rlx.experiments.reproduce.Reproduction;
             "rlx reproduce <benchmark> [seeds=N] [budget=f]   e.g. rlx reproduce classic-control budget=0.1",
             "Benchmarks are experiments/benchmarks/<name>.conf (or give a .conf file). seeds defaults to the",
             "benchmark's; budget (0 < f <= 1) runs that fraction of each run's steps. Finished runs are skipped and",
-            "killed ones resumed, so run it again after an interruption. Writes results/reproduce/<benchmark>/report.md",
+            "killed ones resumed, so run it again after an interruption. Writes",
+            "results/reproduce/<benchmark>/report.md",
             "and one learning-curve PNG per env. Last line:",
             "  reproduce benchmark=<b> runs=<n> seeds=<k> budget=<f> inside=<i>/<r> report=<file>"})
 final class ReproduceCommand implements java.util.concurrent.Callable<Integer> {

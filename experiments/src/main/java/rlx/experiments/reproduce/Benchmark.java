@@ -25,7 +25,8 @@ public record Benchmark(String name, String description, int seeds, List<Benchma
 
     /** The benchmark called {@code nameOrFile} under {@code home}'s {@value #FOLDER}, or the file itself. */
     public static Benchmark load(Path home, String nameOrFile) {
-        Path file = nameOrFile.endsWith(".conf") ? Path.of(nameOrFile) : home.resolve(FOLDER).resolve(nameOrFile + ".conf");
+        Path file = nameOrFile.endsWith(".conf") ? Path.of(nameOrFile)
+                : home.resolve(FOLDER).resolve(nameOrFile + ".conf");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("no benchmark '" + nameOrFile + "' (looked for " + file + "); known: "
                     + String.join(", ", known(home)));

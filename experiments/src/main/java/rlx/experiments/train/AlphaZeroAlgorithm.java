@@ -61,7 +61,8 @@ final class AlphaZeroAlgorithm implements Algorithm<AlphaZeroConfig> {
 
     @Override
     public DiscretePolicy loadPolicy(AlphaZeroConfig config, Path checkpoint) {
-        throw new IllegalArgumentException("an alphazero run plays board games: measure it with ./rlx arena --game <game>"
+        throw new IllegalArgumentException("an alphazero run plays board games: measure it with"
+                + " ./rlx arena --game <game>"
                 + " alphazero:run=<run directory> <opponent>, or ./rlx c4 eval --agent alphazero:run=<run directory>");
     }
 }

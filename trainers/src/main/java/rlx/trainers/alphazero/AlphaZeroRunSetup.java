@@ -19,6 +19,7 @@ import rlx.trainers.core.TrainingListener;
  * What the actors of one AlphaZero run start from: fresh networks, or everything a checkpoint holds.
  *
  * @param selfPlayParams the network the first self-play generation of this session plays with
+ * @param dispatcher where the actors run; null for the one-thread loop
  * @param state the counters and random streams as of the checkpoint (generation 0 for a fresh run)
  */
 record AlphaZeroRunSetup(AlphaZeroConfig config, Game game, TrainSettings settings, GenerationSteps steps,
@@ -57,7 +58,8 @@ record AlphaZeroRunSetup(AlphaZeroConfig config, Game game, TrainSettings settin
         PolicyValueNetwork best = learner.copy();
         best.save(bestDir);
         log.start();
-        AlphaZeroTrainerState state = new AlphaZeroTrainerState(0, 0, 0, 0, 0, 0, new long[0],
+        AlphaZeroTrainerState state = new AlphaZeroTrainerState(0, 0, 0, 0, 0, 0,
+                new Rng(Seeds.derive(settings.seed(), "self-play")).state(),
                 new Rng(Seeds.derive(settings.seed(), "replay")).state(),
                 new Rng(Seeds.derive(settings.seed(), "eval")).state(), 0);
         float[] params = best.params();

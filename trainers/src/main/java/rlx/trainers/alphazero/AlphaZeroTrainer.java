@@ -3,7 +3,6 @@ package rlx.trainers.alphazero;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import rlx.agents.alphazero.AlphaZeroConfig;
 import rlx.agents.alphazero.BatchedSearch;
 import rlx.agents.alphazero.NetworkFiles;
@@ -13,7 +12,6 @@ import rlx.agents.alphazero.SelfPlayGame;
 import rlx.agents.alphazero.TrainingPosition;
 import rlx.agents.play.ArenaResult;
 import rlx.envs.core.Rng;
-import rlx.envs.core.Seeds;
 import rlx.envs.games.Game;
 import rlx.networks.pv.PolicyValueNetwork;
 import rlx.trainers.core.Checkpoints;
@@ -39,7 +37,7 @@ public final class AlphaZeroTrainer {
     private final AlphaZeroConfig config;
     private final Game game;
     private final TrainSettings settings;
-    private final Checkpoints checkpoints;
+    private final Path checkpointDir;
     private final Path runDir;
     private final TrainingListener listener;
     private final GenerationSteps steps;
@@ -50,7 +48,7 @@ public final class AlphaZeroTrainer {
         this.config = config;
         this.game = game;
         this.settings = settings;
-        this.checkpoints = new Checkpoints(checkpointDir, 2);
+        this.checkpointDir = checkpointDir;
         this.runDir = checkpointDir.toAbsolutePath().getParent();
         this.listener = listener;
         this.steps = new GenerationSteps(config, game, settings.seed());
@@ -73,16 +71,32 @@ public final class AlphaZeroTrainer {
         int promotions;
         long resumes;
         long lastEvalPositions;
+        final Checkpoints checkpoints;
+
+        /** The state a fresh run starts from, or the one a checkpoint holds. */
+        Loop(AlphaZeroRunSetup setup) {
+            AlphaZeroTrainerState s = setup.state();
+            learner = setup.learner();
+            best = setup.best();
+            window = setup.window();
+            selfPlayRng = Rng.restore(s.selfPlayRng());
+            trainRng = Rng.restore(s.trainRng());
+            matchRng = Rng.restore(s.matchRng());
+            generation = s.generation();
+            positions = s.positions();
+            games = s.games();
+            wallSeconds = s.wallSeconds();
+            bestElo = s.bestElo();
+            promotions = s.promotions();
+            resumes = s.resumes();
+            lastEvalPositions = s.positions();
+            checkpoints = setup.checkpoints();
+        }
     }
 
     public TrainOutcome run(boolean resume) throws IOException {
-        Loop loop = new Loop();
-        Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
-        if (latest.isPresent()) {
-            restore(loop, latest.get());
-        } else {
-            start(loop);
-        }
+        Loop loop = new Loop(AlphaZeroRunSetup.prepare(config, game, settings, checkpointDir, listener, 0,
+                SelfPlayFaults.NONE, null, resume));
         BatchedSearch selfPlaySearch = new BatchedSearch(game, config.selfPlay().cacheSize());
         BatchedSearch learnerSearch = new BatchedSearch(game, config.selfPlay().cacheSize());
         long sessionStart = System.nanoTime();
@@ -162,52 +176,11 @@ public final class AlphaZeroTrainer {
                         "best_elo", loop.bestElo, "evaluation_opponent", config.evaluation().opponent()));
     }
 
-    private void start(Loop loop) throws IOException {
-        int[] shape = game.observationShape();
-        loop.learner = PolicyValueNetwork.build(config.network(), shape[0], shape[1], shape[2],
-                game.numDistinctActions(), Seeds.derive(settings.seed(), "network"));
-        loop.best = loop.learner.copy();
-        loop.window = newWindow();
-        loop.selfPlayRng = new Rng(Seeds.derive(settings.seed(), "self-play"));
-        loop.trainRng = new Rng(Seeds.derive(settings.seed(), "replay"));
-        loop.matchRng = new Rng(Seeds.derive(settings.seed(), "eval"));
-        loop.best.save(runDir.resolve(NetworkFiles.BEST_DIR));
-        log.start();
-    }
-
-    private ReplayWindow newWindow() {
-        int[] shape = game.observationShape();
-        return new ReplayWindow(config.training().window(), shape[0], game.observationSize(),
-                game.numDistinctActions(), game.symmetries());
-    }
-
     private void checkpoint(Loop loop) throws IOException {
-        Path dir = checkpoints.write(loop.positions, tmp -> AlphaZeroCheckpoint.write(tmp, loop.learner, loop.best,
+        Path dir = loop.checkpoints.write(loop.positions, tmp -> AlphaZeroCheckpoint.write(tmp, loop.learner, loop.best,
                 null, loop.window, new AlphaZeroTrainerState(loop.generation, loop.positions, loop.games,
                         loop.wallSeconds, loop.bestElo, loop.promotions, loop.selfPlayRng.state(),
                         loop.trainRng.state(), loop.matchRng.state(), loop.resumes)));
         listener.onCheckpoint(loop.positions, dir);
-    }
-
-    private void restore(Loop loop, Path dir) throws IOException {
-        loop.window = newWindow();
-        AlphaZeroCheckpoint.Contents c = AlphaZeroCheckpoint.read(dir, loop.window);
-        AlphaZeroTrainerState state = c.state();
-        loop.learner = c.learner();
-        loop.best = c.best();
-        loop.selfPlayRng = Rng.restore(state.selfPlayRng());
-        loop.trainRng = Rng.restore(state.trainRng());
-        loop.matchRng = Rng.restore(state.matchRng());
-        loop.generation = state.generation();
-        loop.positions = state.positions();
-        loop.games = state.games();
-        loop.wallSeconds = state.wallSeconds();
-        loop.bestElo = state.bestElo();
-        loop.promotions = state.promotions();
-        loop.resumes = state.resumes() + 1;
-        loop.lastEvalPositions = loop.positions;
-        // the best network as of the checkpoint, and generations.csv cut back to what the checkpoint covers
-        loop.best.save(runDir.resolve(NetworkFiles.BEST_DIR));
-        log.truncateAfter(state.generation());
     }
 }

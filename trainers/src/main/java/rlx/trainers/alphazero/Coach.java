@@ -49,6 +49,7 @@ final class Coach {
     private int promotions;
     private long[] matchRng;
     private long lastEvalPositions;
+    private int readyWorkers;
 
     /** One generation's self-play chunks as they come in, and its measurements. */
     private static final class Generation {
@@ -126,8 +127,6 @@ final class Coach {
                 .onMessage(CoachMessage.Failed.class, this::onFailed)
                 .build();
     }
-
-    private int readyWorkers;
 
     private Behavior<CoachMessage> onWorkerReady(CoachMessage.WorkerReady m) {
         workers.set(m.index(), m.worker());
@@ -266,7 +265,8 @@ final class Coach {
             throw new UncheckedIOException(e);
         }
         learner.tell(new LearnerMessage.WriteCheckpoint(new AlphaZeroTrainerState(lastGated, positions, games,
-                wallSeconds(), bestElo, promotions, new long[0], null, matchRng, run.state().resumes()),
+                wallSeconds(), bestElo, promotions, run.state().selfPlayRng(), null, matchRng,
+                run.state().resumes()),
                 m.best(), bestAfterGate.get(lastGated - 1)));
         generations.remove(g.number);
         run.listener().onProgress(positions, games, sessionRate());
