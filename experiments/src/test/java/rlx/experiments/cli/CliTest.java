@@ -108,6 +108,19 @@ class CliTest {
     }
 
     @Test
+    void benchAlphaZeroPrintsOneLinePerBatchThenTheMachineReadableLastLine() {
+        Run run = rlx("bench", "alphazero", "--game", "tictactoe", "--filters", "8", "--blocks", "1", "--batches",
+                "1,16", "--games", "8", "--sims", "8", "--seconds", "0.2");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.out().contains("forward batch=16 evaluations_per_second="), run.out());
+        assertTrue(run.lastLine().matches("bench alphazero game=tictactoe leaf_evaluations_per_second=\\d+ games=8"),
+                run.lastLine());
+        Run bad = rlx("bench", "alphazero", "--game", "tictactoe", "--batches", "0", "--seconds", "0.1");
+        assertEquals(RlxCommand.EXIT_USAGE, bad.exitCode());
+        assertTrue(bad.err().contains("--batches: 0"), bad.err());
+    }
+
+    @Test
     void benchMctsPrintsTheMachineReadableLastLine() {
         Run run = rlx("bench", "mcts", "--game", "tictactoe", "--seconds", "0.2");
         assertEquals(0, run.exitCode(), run.err());
