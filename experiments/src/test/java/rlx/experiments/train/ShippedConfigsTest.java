@@ -28,4 +28,22 @@ class ShippedConfigsTest {
             assertDoesNotThrow(() -> runner.plan(config, List.of()), config.toString());
         }
     }
+
+    @Test
+    void everyShippedBenchmarkLoadsAndNamesConfigsThatPlan() {
+        Path home = Path.of("..");
+        List<String> names = rlx.experiments.reproduce.Benchmark.known(home);
+        assertTrue(names.containsAll(List.of("classic-control", "minatar")), names.toString());
+        ExperimentRunner runner = new ExperimentRunner(Path.of("target/never-written"), false,
+                new PrintWriter(new StringWriter()));
+        for (String name : names) {
+            var benchmark = rlx.experiments.reproduce.Benchmark.load(home, name);
+            for (var run : benchmark.runs()) {
+                var plan = runner.plan(home.resolve(run.config()), List.of());
+                assertTrue(plan.experiment().env().id().equals(run.env()), name + ": " + run.config()
+                        + " trains on " + plan.experiment().env().id() + ", the benchmark says " + run.env());
+                assertTrue(plan.algorithm().name().equals(run.algorithm()), name + ": " + run.config());
+            }
+        }
+    }
 }
