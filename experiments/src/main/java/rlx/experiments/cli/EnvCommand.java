@@ -92,7 +92,8 @@ final class EnvCommand {
     }
 
     @Command(name = "render", description = {
-        "Play one episode of a MinAtar env with seeded uniformly random actions and draw it:",
+        "Play one episode of a MinAtar env with seeded uniformly random actions, or with a trained run's greedy",
+        "policy (--run <run dir>, its latest checkpoint), and draw it:",
         "  a .png file gets the first frame, a .gif file every frame (looping, 50 ms a frame).",
         "Colours as the reference's display: black background, one cubehelix colour per channel.",
         "Last line  render env=<id> frames=<n> file=<path>."})
@@ -105,7 +106,9 @@ final class EnvCommand {
                @Option(names = "--seed", defaultValue = "0",
                        description = "Seed of the reset and of the actions (default ${DEFAULT-VALUE}).") long seed,
                @Option(names = "--cell-pixels", defaultValue = "" + MinAtarRenderer.DEFAULT_CELL_PIXELS,
-                       description = "Side of a board cell in pixels (default ${DEFAULT-VALUE}).") int cellPixels)
+                       description = "Side of a board cell in pixels (default ${DEFAULT-VALUE}).") int cellPixels,
+               @Option(names = "--run", paramLabel = "<run dir>",
+                       description = "Act with this run's greedy policy instead of random actions.") Path run)
             throws IOException {
         Env<?, ?> made = registry.makeRaw(id); // unknown ids fail here, listing the known ones
         if (!(made instanceof MinAtarEnv env)) {
@@ -128,14 +131,30 @@ final class EnvCommand {
         if (parent != null && !Files.isDirectory(parent)) {
             throw new IllegalArgumentException("--out " + file + ": directory " + parent + " does not exist");
         }
+        rlx.agents.core.DiscretePolicy policy = null;
+        if (run != null) {
+            var greedy = new rlx.experiments.train.ExperimentRunner(Path.of("results"), false,
+                    spec.commandLine().getErr()).greedyPolicy(run);
+            if (!greedy.settings().envId().equals(id)) {
+                throw new IllegalArgumentException("--run " + run + " trained on " + greedy.settings().envId()
+                        + ", not on " + id);
+            }
+            policy = greedy.policy();
+        }
         MinAtarRenderer renderer = MinAtarRenderer.forEnv(env, cellPixels);
         List<float[]> frames = new ArrayList<>();
         frames.add(env.reset(seed).observation());
         if (gif) { // a PNG holds the first frame only, so only a GIF needs the episode played
             Space<Integer> actionSpace = env.actionSpace();
             Rng actions = Seeds.generator(Seeds.derive(seed, "actions"));
+            int[] chosen = new int[1];
             for (int t = 0; t < steps && !env.terminated(); t++) {
-                frames.add(env.step(actionSpace.sample(actions)).observation());
+                if (policy == null) {
+                    chosen[0] = actionSpace.sample(actions);
+                } else {
+                    policy.act(frames.get(frames.size() - 1), 1, chosen);
+                }
+                frames.add(env.step(chosen[0]).observation());
             }
             renderer.writeGif(frames, file);
         } else {

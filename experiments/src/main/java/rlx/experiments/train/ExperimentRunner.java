@@ -117,14 +117,24 @@ public final class ExperimentRunner {
 
     /** Greedy evaluation of a run's latest checkpoint on fresh seeds. */
     public EvalResult evaluate(Path runPath, int episodes) throws IOException {
+        GreedyRun greedy = greedyPolicy(runPath);
+        TrainSettings settings = greedy.settings();
+        Evaluator evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
+        return evaluator.run(greedy.policy(), episodes, Seeds.derive(Seeds.derive(settings.seed(), "eval"), "cli"));
+    }
+
+    /** A run's greedy policy from its latest checkpoint, with the settings it trained under. */
+    public record GreedyRun(TrainSettings settings, rlx.agents.core.DiscretePolicy policy) {
+    }
+
+    /** The greedy policy of a run's latest checkpoint. */
+    public GreedyRun greedyPolicy(Path runPath) throws IOException {
         RunDirectory run = RunDirectory.open(runPath);
         Plan plan = plan(run.config(), List.of());
         Path checkpoint = new Checkpoints(run.checkpoints(), 2).latest()
-                .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to evaluate"));
-        TrainSettings settings = plan.experiment().toTrainSettings();
-        var policy = loadPolicy(plan.algorithm(), plan.agent(), checkpoint);
-        Evaluator evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
-        return evaluator.run(policy, episodes, Seeds.derive(Seeds.derive(settings.seed(), "eval"), "cli"));
+                .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to act from"));
+        return new GreedyRun(plan.experiment().toTrainSettings(),
+                loadPolicy(plan.algorithm(), plan.agent(), checkpoint));
     }
 
     @SuppressWarnings("unchecked")

@@ -79,6 +79,26 @@ class EnvRenderCommandTest {
     }
 
     @Test
+    void aTrainedRunsGreedyPolicyPlaysTheRenderedEpisode() throws Exception {
+        Path results = dir.resolve("results");
+        Run train = rlx("train", "../experiments/configs/minatar-breakout-dqn.conf", "train.total-steps=300",
+                "agent.learning-starts=100", "eval.interval=0", "eval.final-episodes=1", "eval.num-envs=1",
+                "train.checkpoint-interval=0", "--results", results.toString(), "--no-progress");
+        assertEquals(0, train.exitCode(), train.err());
+        Matcher m = Pattern.compile(".* run=(.+)$").matcher(train.lastLine());
+        assertTrue(m.matches(), train.lastLine());
+        Path gif = dir.resolve("greedy.gif");
+        Run run = rlx("env", "render", "MinAtar/Breakout-v1", "--out", gif.toString(), "--steps", "30", "--run",
+                m.group(1));
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.lastLine().startsWith("render env=MinAtar/Breakout-v1 frames="), run.lastLine());
+        assertTrue(Files.size(gif) > 0);
+        Run other = rlx("env", "render", "MinAtar/Freeway-v1", "--out", dir.resolve("x.gif").toString(), "--run",
+                m.group(1));
+        assertUsageError(other, "trained on MinAtar/Breakout-v1, not on MinAtar/Freeway-v1");
+    }
+
+    @Test
     void badIdExtensionStepsOrCellSizeIsAOneLineUsageError() {
         Path gif = dir.resolve("x.gif");
         Run cartPole = rlx("env", "render", "CartPole-v1", "--out", gif.toString());
