@@ -15,7 +15,6 @@ import rlx.networks.dl4j.Torso;
 import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
 import rlx.networks.plain.ParamProbe;
-import rlx.networks.plain.PlainConv;
 
 /**
  * An actor-critic network (see {@link ActorCriticNetworks} for the graph) fed and read through plain float arrays: it
@@ -131,16 +130,19 @@ public final class ActorCriticNetwork {
 
     /** A new plain-Java evaluator loaded with the current parameters. */
     public ActorCriticForward plainForward() {
-        int h = config.torso().hidden().size();
-        List<DenseLayout> policyTower = layout.subList(0, h);
-        DenseLayout policyHead = layout.get(h);
-        PlainConv conv = convLayout.isEmpty() ? null : new PlainConv(convLayout);
-        ActorCriticForward f = config.sharedTorso()
-                ? new ActorCriticForward(numParams, inputSize, conv, policyTower, policyHead, null, layout.get(h + 1))
-                : new ActorCriticForward(numParams, inputSize, conv, policyTower, policyHead,
-                        layout.subList(h + 1, 2 * h + 1), layout.get(2 * h + 1));
+        ActorCriticForward f = layout().forward();
         f.load(params());
         return f;
+    }
+
+    /** Where each layer sits in {@link #params()}: what a plain-Java evaluator in any JVM needs. */
+    public ActorCriticLayout layout() {
+        int h = config.torso().hidden().size();
+        return config.sharedTorso()
+                ? new ActorCriticLayout(numParams, inputSize, convLayout, layout.subList(0, h), layout.get(h), null,
+                        layout.get(h + 1))
+                : new ActorCriticLayout(numParams, inputSize, convLayout, layout.subList(0, h), layout.get(h),
+                        layout.subList(h + 1, 2 * h + 1), layout.get(2 * h + 1));
     }
 
     /**

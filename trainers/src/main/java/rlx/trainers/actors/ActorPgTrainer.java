@@ -62,7 +62,8 @@ public final class ActorPgTrainer {
     }
 
     private EnvRunner.Parts parts(PgRun run, int index) {
-        return new RunnerParts(kind, config, settings, registry, run.inputSize(), run.numActions(), run.resumes(),
+        return new RunnerParts(kind, config, settings, registry, run.inputSize(), run.numActions(), run.layout(),
+                run.resumes(),
                 index);
     }
 

@@ -64,7 +64,7 @@ public final class ClusterPgTrainer {
         Behavior<LearnerCommand> learner = new ActorPgTrainer(kind, config, settings, registry, checkpointDir, listener)
                 .learner(run, outcome, localRunners);
         RunSpec spec = new RunSpec.PolicyGradient(kind, config, settings, run.inputSize(), run.numActions(),
-                run.resumes());
+                run.layout(), run.resumes());
         return runLearnerNode(cluster, learner, spec, run.params(), localRunners, outcome);
     }
 

@@ -16,6 +16,7 @@ import rlx.trainers.actors.EnvRunner;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.ReplayCommand;
 import rlx.trainers.actors.RunnerCommand;
+import rlx.networks.ac.ActorCriticLayout;
 import rlx.trainers.actors.RunnerParts;
 import rlx.trainers.actors.WireMessage;
 import rlx.trainers.apex.ApexRunnerParts;
@@ -46,10 +47,11 @@ public sealed interface RunSpec {
     /**
      * A2C, PPO or A3C.
      *
+     * @param layout where the network's layers sit in its parameters: A2C and PPO runners act from it without DL4J
      * @param resumes how often the run was resumed: runner seeds derive from it
      */
     record PolicyGradient(PgAlgorithmKind kind, PgConfig config, TrainSettings settings, int inputSize,
-                          int numActions, long resumes) implements RunSpec {
+                          int numActions, ActorCriticLayout layout, long resumes) implements RunSpec {
 
         @Override
         public String algorithm() {
@@ -58,7 +60,7 @@ public sealed interface RunSpec {
 
         @Override
         public EnvRunner.Parts parts(EnvRegistry registry, int index) {
-            return new RunnerParts(kind, config, settings, registry, inputSize, numActions, resumes, index);
+            return new RunnerParts(kind, config, settings, registry, inputSize, numActions, layout, resumes, index);
         }
 
         @Override

@@ -7,6 +7,7 @@ import rlx.agents.pg.RolloutCollector;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
+import rlx.networks.ac.ActorCriticLayout;
 import rlx.networks.ac.ActorCriticNetwork;
 import rlx.trainers.core.TrainSettings;
 
@@ -29,9 +30,17 @@ public final class Collectors {
     public static RolloutCollector collector(PgConfig config, TrainSettings settings, EnvRegistry registry,
                                              int inputSize, int numActions, long seed) {
         ActorCriticNetwork shape = ActorCriticNetwork.create(config.network(), config.losses(), inputSize, numActions, 0);
+        return collector(config, settings, registry, shape.layout(), seed);
+    }
+
+    /**
+     * The same from the network's layout alone: no DL4J graph is built, so the runner's JVM needs no ND4J backend.
+     */
+    public static RolloutCollector collector(PgConfig config, TrainSettings settings, EnvRegistry registry,
+                                             ActorCriticLayout layout, long seed) {
         return new RolloutCollector(
                 () -> SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), settings.numEnvs()),
-                new ActorCriticPolicy(shape.plainForward()), config.rolloutSteps(), config.gamma(), seed);
+                new ActorCriticPolicy(layout.forward()), config.rolloutSteps(), config.gamma(), seed);
     }
 
     /** An A3C worker: a collector plus its own network copy for gradients. */

@@ -107,6 +107,11 @@ public final class PgRun {
         sessionStart = System.nanoTime();
     }
 
+    /** Where each layer sits in the parameter vector: runners in any JVM act from it without DL4J. */
+    public rlx.networks.ac.ActorCriticLayout layout() {
+        return learner.network().layout();
+    }
+
     public int inputSize() {
         return inputSize;
     }

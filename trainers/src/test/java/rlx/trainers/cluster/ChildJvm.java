@@ -31,11 +31,17 @@ final class ChildJvm implements AutoCloseable {
     }
 
     static ChildJvm start(String name, Class<?> main, String... args) throws IOException {
+        return startWithClasspath(name, System.getProperty("java.class.path"), main, args);
+    }
+
+    /** As {@link #start}, with another classpath (e.g. the test's without some jars). */
+    static ChildJvm startWithClasspath(String name, String classpath, Class<?> main, String... args)
+            throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Xmn32m", "-XX:+UseParallelGC",
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.bytedeco.javacpp.maxBytes=0",
-                "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-cp", classpath, main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");

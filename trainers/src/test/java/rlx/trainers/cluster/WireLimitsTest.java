@@ -33,7 +33,9 @@ class WireLimitsTest {
     }
 
     private static RunSpec spec(PgAlgorithmKind kind) {
-        return new RunSpec.PolicyGradient(kind, ClusterTestConfigs.ppo(0), ClusterTestConfigs.cartPole(1000), 4, 2, 0);
+        var config = ClusterTestConfigs.ppo(0);
+        return new RunSpec.PolicyGradient(kind, config, ClusterTestConfigs.cartPole(1000), 4, 2,
+                rlx.networks.ac.ActorCriticNetwork.create(config.network(), config.losses(), 4, 2, 0).layout(), 0);
     }
 
     @Test

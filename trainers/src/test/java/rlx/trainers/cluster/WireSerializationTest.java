@@ -152,7 +152,8 @@ class WireSerializationTest {
         TrainSettings settings = new TrainSettings("CartPole-v1",
                 Map.of("max-episode-steps", 200, "scale", 0.5, "name", "x", "flag", true), 2, 30_000, 5, 1000, 2, 3,
                 3, 5000);
-        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.A3C, ClusterTestConfigs.ppo(3), settings, 4, 2, 1);
+        rlx.agents.pg.PgConfig ppo = ClusterTestConfigs.ppo(3);
+        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.A3C, ppo, settings, 4, 2, layout(ppo, 4, 2), 1);
         var welcome = roundTrip(new WorkerCommand.Welcome(learner, spec, 6));
         assertEquals(learner, welcome.learner());
         assertEquals(6, welcome.firstIndex());
@@ -173,10 +174,30 @@ class WireSerializationTest {
                 ppo.minibatches(), ppo.clipRange(), ppo.valueClipRange(), ppo.entropyCoef(), ppo.valueCoef(),
                 ppo.normalizeAdvantage(), ppo.annealLearningRate(), ppo.network().withConv(conv), ppo.runtime());
         TrainSettings settings = new TrainSettings("MinAtar/Breakout-v1", Map.of(), 4, 10_000, 5, 0, 2, 3, 3, 0);
-        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, 400, 6, 0);
+        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, 400, 6,
+                layout(config, 400, 6), 0);
         RunSpec back = roundTrip(new WorkerCommand.Welcome(learner, spec, 0)).spec();
         assertEquals(spec, back);
         assertEquals(conv, ((RunSpec.PolicyGradient) back).config().network().conv());
+        // the layout that crossed the wire evaluates the network as the learner's own copy does
+        var network = rlx.networks.ac.ActorCriticNetwork.create(config.network(), config.losses(), 400, 6, 9);
+        var remote = ((RunSpec.PolicyGradient) back).layout().forward();
+        remote.load(network.params());
+        var local = network.plainForward();
+        float[] obs = new float[400];
+        for (int i = 0; i < obs.length; i += 7) {
+            obs[i] = 1;
+        }
+        float[] a = new float[6];
+        float[] b = new float[6];
+        assertEquals(local.forward(obs, 0, a, 0), remote.forward(obs, 0, b, 0), 0f);
+        assertArrayEquals(a, b, 0f);
+    }
+
+    private static rlx.networks.ac.ActorCriticLayout layout(rlx.agents.pg.PgConfig config, int inputSize,
+                                                          int numActions) {
+        return rlx.networks.ac.ActorCriticNetwork.create(config.network(), config.losses(), inputSize, numActions, 0)
+                .layout();
     }
 
     @Test
