@@ -41,7 +41,10 @@ public final class ClusterRunnerBenchmark {
         CompletableFuture<TrainOutcome> over = new CompletableFuture<>();
         var counter = RunnerBenchmark.counter(config, settings, registry, inputSize, numActions, 0, runners,
                 warmupSeconds, seconds, result);
-        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, inputSize, numActions, 0);
+        var layout = rlx.networks.ac.ActorCriticNetwork.create(config.network(), config.losses(), inputSize, numActions,
+                0).layout();
+        RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, inputSize, numActions, layout,
+                0);
         ActorSystem<NodeCommand> system = ActorSystem.create(LearnerNode.create(counter, spec, nodes, 0, over),
                 NodeConfig.SYSTEM_NAME, NodeConfig.learner(ClusterSettings.learner(ClusterSettings.LOOPBACK, port,
                         nodes)));
