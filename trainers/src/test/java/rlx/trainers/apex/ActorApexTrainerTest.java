@@ -65,7 +65,8 @@ class ActorApexTrainerTest {
 
     @Test
     void runnersReplayAndLearnerSolveTheChainAndAccountForEveryTransition() throws IOException {
-        TrainOutcome o = new ActorApexTrainer(config(true), settings(8_000), chain(), tmp, new TrainingListener() {
+        // asynchronous: 12k steps leave a margin for a loaded machine, where 8k once fell short of the goal
+        TrainOutcome o = new ActorApexTrainer(config(true), settings(12_000), chain(), tmp, new TrainingListener() {
         }).run(false);
         assertEquals(1.0, o.finalEval().meanReturn(), 1e-9, "greedy policy walks right to the goal");
         assertEquals(count(o, "produced"), count(o, "consumed") + count(o, "dropped"));
