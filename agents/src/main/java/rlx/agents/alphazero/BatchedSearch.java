@@ -25,7 +25,6 @@ public final class BatchedSearch {
     private float[] policy = new float[0];
     private float[] values = new float[0];
     private long evaluations;
-    private long cacheHits;
 
     private record Scored(float[] policy, float value) {
     }
@@ -82,7 +81,6 @@ public final class BatchedSearch {
                     }
                     Scored hit = cacheCapacity > 0 ? cache.get(leaf.node().state.hash()) : null;
                     if (hit != null) {
-                        cacheHits++;
                         tree.complete(leaf, hit.policy(), 0, hit.value());
                         continue;
                     }
@@ -142,10 +140,5 @@ public final class BatchedSearch {
     /** Positions sent to the evaluator so far. */
     public long evaluations() {
         return evaluations;
-    }
-
-    /** Leaves scored from the cache so far. */
-    public long cacheHits() {
-        return cacheHits;
     }
 }

@@ -160,18 +160,6 @@ final class PuctTree {
         return out;
     }
 
-    /** Mean value of the root for its side to move, over its edges' visits; 0 before any. */
-    double rootValue() {
-        if (!root.isExpanded() || root.visitCount == 0) {
-            return 0;
-        }
-        double sum = 0;
-        for (double v : root.valueSum) {
-            sum += v;
-        }
-        return sum / root.visitCount;
-    }
-
     /**
      * Moves the root to the child reached by {@code action}, keeping its subtree (and its statistics) for the next
      * search; the new root gets fresh noise.

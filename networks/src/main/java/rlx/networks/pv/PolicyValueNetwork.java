@@ -226,15 +226,6 @@ public final class PolicyValueNetwork {
         return new PolicyValueNetwork(graph.clone());
     }
 
-    public double learningRate() {
-        return graph.getLearningRate(POLICY);
-    }
-
-    /** Sets the learning rate of every layer (a schedule applied from outside). */
-    public void setLearningRate(double lr) {
-        graph.setLearningRate(lr);
-    }
-
     /** Writes {@value #MODEL_FILE} into {@code dir} (created if needed), atomically. */
     public void save(Path dir) {
         try {
