@@ -1,14 +1,19 @@
 package rlx.agents.alphazero;
 
+import java.util.Optional;
 import rlx.networks.pv.PolicyValueConfig;
 
 /**
  * Everything that defines AlphaZero training (Silver et al., Science 2018) with AlphaGo Zero's evaluator gate
  * (Silver et al., Nature 2017): the network, the search, self-play, the learner, the gate and the outside opponent
  * that measures progress.
+ *
+ * @param warmStart a trained network (a run directory, a network directory or file) whose weights a fresh run starts
+ *     from instead of random ones, with the configured optimizer; empty: random weights
  */
 public record AlphaZeroConfig(PolicyValueConfig network, PuctConfig search, SelfPlaySettings selfPlay,
-                              LearnerSettings training, GateSettings gate, EvaluationSettings evaluation) {
+                              LearnerSettings training, GateSettings gate, EvaluationSettings evaluation,
+                              Optional<String> warmStart) {
 
     public AlphaZeroConfig {
         requirePresent("network", network);
@@ -17,6 +22,7 @@ public record AlphaZeroConfig(PolicyValueConfig network, PuctConfig search, Self
         requirePresent("training", training);
         requirePresent("gate", gate);
         requirePresent("evaluation", evaluation);
+        requirePresent("warm-start", warmStart);
     }
 
     /**

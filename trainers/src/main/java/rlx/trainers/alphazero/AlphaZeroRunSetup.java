@@ -55,6 +55,9 @@ record AlphaZeroRunSetup(AlphaZeroConfig config, Game game, TrainSettings settin
         }
         PolicyValueNetwork learner = PolicyValueNetwork.build(config.network(), shape[0], shape[1], shape[2],
                 game.numDistinctActions(), Seeds.derive(settings.seed(), "network"));
+        if (config.warmStart().isPresent()) {
+            learner.setParams(warmStartParams(Path.of(config.warmStart().get()), game, learner));
+        }
         PolicyValueNetwork best = learner.copy();
         best.save(bestDir);
         log.start();
@@ -65,5 +68,22 @@ record AlphaZeroRunSetup(AlphaZeroConfig config, Game game, TrainSettings settin
         float[] params = best.params();
         return new AlphaZeroRunSetup(config, game, settings, steps, learner, best, params, params, window, state,
                 checkpoints, bestDir, log, listener, workers, faults, dispatcher);
+    }
+
+    /** The weights of the network at {@code path}, which must have the configured network's shape. */
+    private static float[] warmStartParams(Path path, Game game, PolicyValueNetwork configured) {
+        PolicyValueNetwork trained;
+        try {
+            trained = NetworkFiles.load(path, game);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("agent.warm-start: " + e.getMessage(), e);
+        }
+        if (trained.numParams() != configured.numParams()) {
+            throw new IllegalArgumentException("agent.warm-start: the network at " + path + " has "
+                    + trained.numParams() + " parameters, the one agent.network describes has "
+                    + configured.numParams() + ": give agent.network the trained network's filters, blocks and"
+                    + " value-hidden");
+        }
+        return trained.params();
     }
 }

@@ -25,7 +25,7 @@ class ActorAlphaZeroTrainerTest {
     private static AlphaZeroConfig actors(int workers, int cacheSize) {
         AlphaZeroConfig c = AlphaZeroTrainerTest.ticTacToe(1);
         return new AlphaZeroConfig(c.network(), c.search(), new AlphaZeroConfig.SelfPlaySettings(64, 64, 3, cacheSize,
-                workers), c.training(), c.gate(), c.evaluation());
+                workers), c.training(), c.gate(), c.evaluation(), c.warmStart());
     }
 
     @Test

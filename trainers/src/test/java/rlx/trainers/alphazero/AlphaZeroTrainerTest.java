@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import rlx.agents.alphazero.AlphaZeroConfig;
@@ -34,7 +35,8 @@ class AlphaZeroTrainerTest {
                 new AlphaZeroConfig.SelfPlaySettings(64, 64, 3, 50_000, 0),
                 new AlphaZeroConfig.LearnerSettings(30_000, 128, 40, 512),
                 new AlphaZeroConfig.GateSettings(20, 16, 0.55, 3),
-                new AlphaZeroConfig.EvaluationSettings("random", evalSimulations));
+                new AlphaZeroConfig.EvaluationSettings("random", evalSimulations),
+                Optional.empty());
     }
 
     static TrainSettings settings(long positions, long evalInterval, int finalGames) {
