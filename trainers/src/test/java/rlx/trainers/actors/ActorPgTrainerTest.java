@@ -13,6 +13,7 @@ import rlx.envs.core.EnvRegistry;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.EpisodeRecord;
 import rlx.trainers.core.TrainOutcome;
+import rlx.trainers.core.TrainSettings;
 import rlx.trainers.pg.LocalPgTrainer;
 import rlx.trainers.pg.PgAlgorithmKind;
 
@@ -62,10 +63,17 @@ class ActorPgTrainerTest {
 
     @Test
     void a3cWorkersLearnAsynchronouslyAndNothingIsLost() throws IOException {
-        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A3C, PgTestConfigs.a3c(4), PgTestConfigs.cartPole(4, 100_000,
-                1, 0), EnvRegistry.standard(), tmp, new RecordingListener()).run(false);
-        // asynchronous updates are not reproducible run to run: a learning bar, not the solved threshold
-        assertTrue(o.finalEval().meanReturn() >= 100, "greedy return " + o.finalEval().meanReturn());
+        RecordingListener rec = new RecordingListener();
+        TrainSettings settings = new TrainSettings("CartPole-v1", Map.of(), 4, 200_000, 1, 10_000, 10, 100, 10, 0);
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A3C, PgTestConfigs.a3c(4), settings,
+                EnvRegistry.standard(), tmp, rec).run(false);
+        // Asynchronous updates are not reproducible run to run, and 4 workers' greedy policy swings between
+        // evaluations (measured on seeds 1-8 at this budget: best evaluation 449-500, final 179-500; at 100k steps the
+        // final fell to 49-85 on seed 1). So: the policy reached a near-solved level, and the final one kept learning.
+        double best = rec.evals.stream().filter(e -> !e.isFinal()).mapToDouble(e -> e.meanReturn()).max().orElseThrow();
+        assertTrue(rec.evals.stream().filter(e -> !e.isFinal()).count() >= 19, "one evaluation every 10k steps");
+        assertTrue(best >= 400, "best greedy evaluation " + best);
+        assertTrue(o.finalEval().meanReturn() >= 100, "final greedy return " + o.finalEval().meanReturn());
         assertBalanced(o);
         assertTrue(count(o, "dropped") <= 4 * 4 * 5, "at most one rollout per worker in flight at the end: " + o.extra());
     }
