@@ -20,13 +20,17 @@ import rlx.networks.ac.ActorCriticLosses;
  * @param annealLearningRate decay the learning rate linearly to 0 over the run
  * @param network            torso and optimiser (global-norm clipping is the optimiser's {@code clip-norm})
  * @param runtime            how many runner actors and how far they may run ahead
+ * @param normalize          observation and reward normalisation (PPO and A2C)
  */
 public record PgConfig(double gamma, double gaeLambda, int rolloutSteps, int epochs, int minibatches,
                        double clipRange, double valueClipRange, double entropyCoef, double valueCoef,
                        boolean normalizeAdvantage, boolean annealLearningRate, ActorCriticConfig network,
-                       RuntimeConfig runtime) {
+                       RuntimeConfig runtime, NormalizeConfig normalize) {
 
     public PgConfig {
+        if (normalize == null) {
+            normalize = NormalizeConfig.OFF;
+        }
         if (!(gamma > 0 && gamma <= 1)) {
             throw new IllegalArgumentException("gamma (" + gamma + ") must be in (0, 1]");
         }
@@ -42,6 +46,20 @@ public record PgConfig(double gamma, double gaeLambda, int rolloutSteps, int epo
         }
         // the loss record validates the coefficients
         new ActorCriticLosses(clipRange, entropyCoef, valueCoef, valueClipRange);
+    }
+
+    /** Without normalisation. */
+    public PgConfig(double gamma, double gaeLambda, int rolloutSteps, int epochs, int minibatches, double clipRange,
+                    double valueClipRange, double entropyCoef, double valueCoef, boolean normalizeAdvantage,
+                    boolean annealLearningRate, ActorCriticConfig network, RuntimeConfig runtime) {
+        this(gamma, gaeLambda, rolloutSteps, epochs, minibatches, clipRange, valueClipRange, entropyCoef, valueCoef,
+                normalizeAdvantage, annealLearningRate, network, runtime, NormalizeConfig.OFF);
+    }
+
+    /** This config with {@code normalize} replaced. */
+    public PgConfig withNormalize(NormalizeConfig normalize) {
+        return new PgConfig(gamma, gaeLambda, rolloutSteps, epochs, minibatches, clipRange, valueClipRange, entropyCoef,
+                valueCoef, normalizeAdvantage, annealLearningRate, network, runtime, normalize);
     }
 
     public ActorCriticLosses losses() {

@@ -1,5 +1,7 @@
 package rlx.agents.pg;
 
+import rlx.envs.wrappers.RunningMeanStd;
+
 /**
  * Steps of {@code numEnvs} env copies over {@code steps} time steps, time-major: entry {@code t * numEnvs + i} is
  * copy {@code i} at time {@code t}. A transition that ended an episode has {@code dones} set; for a truncated episode
@@ -13,10 +15,13 @@ package rlx.agents.pg;
  * @param episodeReturns undiscounted returns of the episodes that finished in this rollout
  * @param episodeLengths their lengths
  * @param envRestarts    times the env threw and was rebuilt during this rollout
+ * @param seenObservations moments of the raw observations acted on, or null without observation normalisation
+ * @param seenReturns      moments of the raw discounted returns, or null without reward normalisation
  */
 public record Rollout(int numEnvs, int steps, int obsSize, float[] observations, int[] actions, float[] rewards,
                       boolean[] dones, float[] values, float[] logProbs, float[] lastValues, long paramsVersion,
-                      double[] episodeReturns, int[] episodeLengths, int envRestarts) {
+                      double[] episodeReturns, int[] episodeLengths, int envRestarts,
+                      RunningMeanStd.State seenObservations, RunningMeanStd.State seenReturns) {
 
     public Rollout {
         int n = numEnvs * steps;
@@ -29,6 +34,14 @@ public record Rollout(int numEnvs, int steps, int obsSize, float[] observations,
                 || episodeReturns.length != episodeLengths.length) {
             throw new IllegalArgumentException("rollout arrays do not match numEnvs " + numEnvs + " x steps " + steps);
         }
+    }
+
+    /** A rollout collected without normalisation. */
+    public Rollout(int numEnvs, int steps, int obsSize, float[] observations, int[] actions, float[] rewards,
+                   boolean[] dones, float[] values, float[] logProbs, float[] lastValues, long paramsVersion,
+                   double[] episodeReturns, int[] episodeLengths, int envRestarts) {
+        this(numEnvs, steps, obsSize, observations, actions, rewards, dones, values, logProbs, lastValues,
+                paramsVersion, episodeReturns, episodeLengths, envRestarts, null, null);
     }
 
     /** Transitions in this rollout. */

@@ -8,6 +8,7 @@ import rlx.agents.core.ParamsSnapshot;
 import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.VectorEnv;
+import rlx.envs.wrappers.RunningMeanStd;
 
 /**
  * The env-runner side of on-policy training: steps a vector env with an {@link ActorCriticPolicy} and returns
@@ -17,6 +18,10 @@ import rlx.envs.vector.VectorEnv;
  * from the collector's seed and the restart count, the failed step is not recorded, and the episodes it interrupted
  * count as truncated (bootstrapped from their last observation's value). With a vector env the whole vector is
  * rebuilt, because a throwing copy leaves the other copies of that step in an unknown state.
+ *
+ * <p>With a {@link Normalizer} loaded, the policy acts on (and the rollout stores) normalised observations and scaled
+ * rewards, and the rollout reports the moments of the raw observations and discounted returns it saw, for the
+ * learner to merge into the next round's statistics.
  */
 public final class RolloutCollector {
 
@@ -31,6 +36,12 @@ public final class RolloutCollector {
     private final int numEnvs;
     private final int obsSize;
     private VectorEnv env;
+    private Normalizer normalizer;
+    private final float[] acting;
+    private final float[] finalObs;
+    private final double[] discountedReturns;
+    private final float[] rawObservations;
+    private final double[] rawReturns;
     private long envRestarts;
     private long envSteps;
     private long episodes;
@@ -55,11 +66,26 @@ public final class RolloutCollector {
             throw new IllegalArgumentException("env observations have " + obsSize + " floats, the policy takes "
                     + policy.inputSize());
         }
+        this.acting = new float[numEnvs * obsSize];
+        this.finalObs = new float[obsSize];
+        this.discountedReturns = new double[numEnvs];
+        this.rawObservations = new float[steps * numEnvs * obsSize];
+        this.rawReturns = new double[steps * numEnvs];
         env.reset(Seeds.derive(seed, "envs"));
     }
 
     public void load(ParamsSnapshot params) {
+        load(params, null);
+    }
+
+    /** The parameters and normalisation statistics (null: none) of the next rollouts. */
+    public void load(ParamsSnapshot params, Normalizer normalizer) {
         policy.load(params);
+        if (normalizer != null && normalizer.observations() != null && normalizer.observations().mean().length != obsSize) {
+            throw new IllegalArgumentException("normalizer for " + normalizer.observations().mean().length
+                    + " floats, env observations have " + obsSize);
+        }
+        this.normalizer = normalizer;
     }
 
     public int numEnvs() {
@@ -100,8 +126,9 @@ public final class RolloutCollector {
         int t = 0;
         while (t < steps) {
             int k0 = t * n;
-            System.arraycopy(env.observations(), 0, obs, k0 * obsSize, n * obsSize);
-            policy.sample(env.observations(), n, rng, stepActions, logProbs, values, k0);
+            float[] seen = observe(env.observations(), k0);
+            System.arraycopy(seen, 0, obs, k0 * obsSize, n * obsSize);
+            policy.sample(seen, n, rng, stepActions, logProbs, values, k0);
             try {
                 env.step(stepActions);
             } catch (RuntimeException e) {
@@ -111,12 +138,13 @@ public final class RolloutCollector {
             for (int i = 0; i < n; i++) {
                 int k = k0 + i;
                 actions[k] = stepActions[i];
-                rewards[k] = (float) env.rewards()[i];
+                rewards[k] = (float) reward(i, k, env.rewards()[i]);
                 if (env.done(i)) {
                     dones[k] = true;
+                    discountedReturns[i] = 0;
                     if (env.truncated()[i] && !env.terminated()[i]) {
                         // the episode was cut, not ended: bootstrap from the value of where it was cut
-                        rewards[k] += (float) (gamma * policy.value(env.finalObservations(), i * obsSize));
+                        rewards[k] += (float) (gamma * finalValue(i));
                     }
                     finished.add(env, i);
                     episodes++;
@@ -124,14 +152,54 @@ public final class RolloutCollector {
             }
             t++;
         }
+        float[] lastObs = normalized(env.observations());
         float[] lastValues = new float[n];
         for (int i = 0; i < n; i++) {
-            lastValues[i] = policy.value(env.observations(), i * obsSize);
+            lastValues[i] = policy.value(lastObs, i * obsSize);
         }
         envSteps += total;
+        boolean normObs = normalizer != null && normalizer.observations() != null;
+        boolean normRewards = normalizer != null && normalizer.returns() != null;
         return new Rollout(n, steps, obsSize, obs, actions, rewards, dones, values, logProbs, lastValues,
                 policy.version(), finished.returns(), finished.lengths(),
-                (int) (envRestarts - restartsBefore));
+                (int) (envRestarts - restartsBefore), normObs ? RunningMeanStd.moments(rawObservations, 0, total, obsSize) : null,
+                normRewards ? RunningMeanStd.moments(rawReturns, total) : null);
+    }
+
+    /** The observations the policy acts on; records the raw ones when observations are normalised. */
+    private float[] observe(float[] raw, int k0) {
+        if (normalizer == null || normalizer.observations() == null) {
+            return raw;
+        }
+        System.arraycopy(raw, 0, rawObservations, k0 * obsSize, numEnvs * obsSize);
+        return normalized(raw);
+    }
+
+    private float[] normalized(float[] raw) {
+        if (normalizer == null || normalizer.observations() == null) {
+            return raw;
+        }
+        normalizer.normalize(raw, numEnvs, obsSize, acting);
+        return acting;
+    }
+
+    /** SB3's VecNormalize: the discounted return's running variance scales the reward. */
+    private double reward(int i, int k, double raw) {
+        if (normalizer == null || normalizer.returns() == null) {
+            return raw;
+        }
+        discountedReturns[i] = discountedReturns[i] * gamma + raw;
+        rawReturns[k] = discountedReturns[i];
+        return normalizer.scaleReward(raw);
+    }
+
+    private float finalValue(int i) {
+        if (normalizer == null || normalizer.observations() == null) {
+            return policy.value(env.finalObservations(), i * obsSize);
+        }
+        normalizer.normalize(java.util.Arrays.copyOfRange(env.finalObservations(), i * obsSize, (i + 1) * obsSize), 1,
+                obsSize, finalObs);
+        return policy.value(finalObs, 0);
     }
 
     /**
@@ -159,5 +227,6 @@ public final class RolloutCollector {
         }
         env = envFactory.get();
         env.reset(Seeds.derive(Seeds.derive(seed, "restart"), envRestarts));
+        java.util.Arrays.fill(discountedReturns, 0);
     }
 }

@@ -12,6 +12,7 @@ import rlx.agents.core.ParamsSnapshot;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.testing.FixedLengthEnv;
 import rlx.envs.vector.SyncVectorEnv;
+import rlx.envs.wrappers.RunningMeanStd;
 import rlx.networks.ac.ActorCriticConfig;
 import rlx.networks.ac.ActorCriticNetwork;
 import rlx.networks.config.MlpConfig;
@@ -125,5 +126,38 @@ class RolloutCollectorTest {
         protected void writeObservation(float[] obs, int offset) {
             obs[offset] = t;
         }
+    }
+
+    @Test
+    void withANormalizerItActsOnNormalisedObservationsAndReportsWhatItSawRaw() {
+        EnvRegistry registry = new EnvRegistry().register(FixedLengthEnv.ID, k -> new FixedLengthEnv(3));
+        ActorCriticNetwork net = network();
+        RolloutCollector c = collector(registry, 2, 5, net);
+        Normalizer normalizer = new Normalizer(10, 10,
+                new RunningMeanStd.State(new double[] {1}, new double[] {4}, 5),
+                new RunningMeanStd.State(new double[] {0}, new double[] {3}, 5));
+        c.load(new ParamsSnapshot(5, net.params()), normalizer);
+        Rollout r = c.collect();
+        // raw observations 0, 1, 2, 0, 1 per copy, normalised as (x - 1) / 2
+        float[] expectedObs = {-0.5f, -0.5f, 0, 0, 0.5f, 0.5f, -0.5f, -0.5f, 0, 0};
+        assertArrayEquals(expectedObs, r.observations(), 1e-6f);
+        for (float reward : r.rewards()) {
+            assertEquals(1 / Math.sqrt(3), reward, 1e-6, "rewards divided by the return's std");
+        }
+        assertArrayEquals(new double[] {3, 3}, r.episodeReturns(), "episode returns stay raw");
+        ActorCriticPolicy check = new ActorCriticPolicy(net.plainForward());
+        assertEquals(check.value(new float[] {0.5f}, 0), r.lastValues()[0], 1e-6, "bootstrapped from the normalised obs (2)");
+        assertEquals(10, r.seenObservations().count());
+        assertEquals(0.8, r.seenObservations().mean()[0], 1e-9);
+        assertEquals(0.56, r.seenObservations().var()[0], 1e-9);
+        // discounted returns 1, 1.9, 2.71, reset at the episode's end, then 1, 1.9 (gamma 0.9), per copy
+        assertEquals(10, r.seenReturns().count());
+        assertEquals((1 + 1.9 + 2.71 + 1 + 1.9) / 5, r.seenReturns().mean()[0], 1e-9);
+        Rollout next = c.collect();
+        assertEquals(10, next.seenObservations().count(), "each rollout reports only what it saw");
+        c.load(new ParamsSnapshot(6, net.params()));
+        Rollout plain = c.collect();
+        assertEquals(null, plain.seenObservations());
+        assertEquals(1f, plain.rewards()[0]);
     }
 }

@@ -120,8 +120,56 @@ public final class RunningMeanStd {
         count += 1;
     }
 
+    /**
+     * Merges statistics gathered elsewhere (SB3's {@code update_from_moments}): how a learner folds in what each
+     * runner saw. Merging the moments of disjoint batches gives the moments of their union in any order.
+     */
+    public void merge(State batch) {
+        requireLength(batch.mean().length, size(), "merged statistics");
+        double[] batchMean = batch.mean();
+        double[] batchVar = batch.var();
+        for (int d = 0; d < size(); d++) {
+            merge(d, batchMean[d], batchVar[d], batch.count());
+        }
+        count += batch.count();
+    }
+
+    /** The moments (mean, population variance, count) of {@code n >= 1} vectors of {@code size} floats. */
+    public static State moments(float[] batch, int offset, int n, int size) {
+        double[] mean = new double[size];
+        double[] var = new double[size];
+        for (int d = 0; d < size; d++) {
+            double sum = 0;
+            for (int j = 0; j < n; j++) {
+                sum += batch[offset + j * size + d];
+            }
+            mean[d] = sum / n;
+            double squares = 0;
+            for (int j = 0; j < n; j++) {
+                double dev = batch[offset + j * size + d] - mean[d];
+                squares += dev * dev;
+            }
+            var[d] = squares / n;
+        }
+        return new State(mean, var, n);
+    }
+
+    /** The moments of {@code n >= 1} scalars. */
+    public static State moments(double[] values, int n) {
+        double sum = 0;
+        for (int j = 0; j < n; j++) {
+            sum += values[j];
+        }
+        double mean = sum / n;
+        double squares = 0;
+        for (int j = 0; j < n; j++) {
+            squares += (values[j] - mean) * (values[j] - mean);
+        }
+        return new State(new double[] {mean}, new double[] {squares / n}, n);
+    }
+
     /** Merges one element's batch moments; the caller advances the count once every element is merged. */
-    private void merge(int d, double batchMean, double batchVar, int n) {
+    private void merge(int d, double batchMean, double batchVar, double n) {
         double total = count + n;
         double delta = batchMean - mean[d];
         mean[d] += delta * n / total;

@@ -124,6 +124,34 @@ class RunningMeanStdTest {
     }
 
     @Test
+    void mergingMomentsFromElsewhereEqualsUpdatingHereInAnyOrder() {
+        int size = 2;
+        float[] data = seededData(5, 30, size);
+        RunningMeanStd whole = new RunningMeanStd(size);
+        whole.update(data, 0, 30);
+        // three runners' batches merged by a learner, in two different arrival orders
+        RunningMeanStd.State a = RunningMeanStd.moments(data, 0, 4, size);
+        RunningMeanStd.State b = RunningMeanStd.moments(data, 4 * size, 17, size);
+        RunningMeanStd.State c = RunningMeanStd.moments(data, 21 * size, 9, size);
+        assertEquals(4, a.count());
+        for (RunningMeanStd.State[] order : new RunningMeanStd.State[][] {{a, b, c}, {c, a, b}}) {
+            RunningMeanStd merged = new RunningMeanStd(size);
+            for (RunningMeanStd.State s : order) {
+                merged.merge(s);
+            }
+            for (int d = 0; d < size; d++) {
+                assertEquals(whole.mean(d), merged.mean(d), 1e-9 * Math.max(1, Math.abs(whole.mean(d))));
+                assertEquals(whole.var(d), merged.var(d), 1e-9 * whole.var(d));
+            }
+            assertEquals(whole.count(), merged.count(), 1e-12);
+        }
+        double[] scalars = {1, 1.9, 2.71};
+        RunningMeanStd.State m = RunningMeanStd.moments(scalars, 3);
+        assertEquals((1 + 1.9 + 2.71) / 3, m.mean()[0], 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new RunningMeanStd(3).merge(a));
+    }
+
+    @Test
     void doubleBatchesAndScalarsAgreeWithFloatBatches() {
         float[] data = seededData(11, 20, 1);
         double[] asDouble = new double[data.length];

@@ -44,6 +44,7 @@ public final class ActorPgTrainer {
     }
 
     public TrainOutcome run(boolean resume) throws IOException {
+        kind.requireSupported(config);
         PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
         return LearnerHost.run(learner(run, outcome, config.runtime().runners()), outcome);

@@ -49,7 +49,7 @@ public final class EnvRunner {
                             return Behaviors.stopped();
                         }
                         RolloutCollector collector = ((RunnerWork.Rollouts) work).collector();
-                        collector.load(c.params());
+                        collector.load(c.params(), c.normalizer());
                         learner.tell(new LearnerCommand.RolloutDone(ctx.getSelf(), c.round(), collector.collect()));
                         logFirst(ctx.getLog(), answered, index, node);
                         return Behaviors.same();

@@ -120,7 +120,7 @@ public final class Learner {
         } else {
             // joins the round in progress: the parameters have not changed since it began
             busy.add(m.runner());
-            m.runner().tell(new RunnerCommand.Collect(round, run.params()));
+            m.runner().tell(new RunnerCommand.Collect(round, run.params(), run.normalizer()));
         }
         return Behaviors.same();
     }
@@ -129,7 +129,7 @@ public final class Learner {
         round++;
         for (ActorRef<RunnerCommand> r : runners.keySet()) {
             busy.add(r);
-            r.tell(new RunnerCommand.Collect(round, run.params()));
+            r.tell(new RunnerCommand.Collect(round, run.params(), run.normalizer()));
         }
     }
 

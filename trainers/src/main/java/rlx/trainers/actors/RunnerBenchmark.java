@@ -61,14 +61,14 @@ public final class RunnerBenchmark {
             long[] mark = {-1, 0};
             return Behaviors.receive(LearnerCommand.class)
                     .onMessage(LearnerCommand.RunnerReady.class, m -> {
-                        m.runner().tell(new RunnerCommand.Collect(0, params));
+                        m.runner().tell(new RunnerCommand.Collect(0, params, null));
                         return Behaviors.same();
                     })
                     .onMessage(LearnerCommand.RolloutDone.class, m -> {
                         if (steps.getAndAdd(m.rollout().size()) == 0) {
                             timers.startSingleTimer(new Tick(false), Duration.ofMillis((long) (warmupSeconds * 1000)));
                         }
-                        m.runner().tell(new RunnerCommand.Collect(0, params));
+                        m.runner().tell(new RunnerCommand.Collect(0, params, null));
                         return Behaviors.same();
                     })
                     .onMessage(Tick.class, t -> {

@@ -1,12 +1,16 @@
 package rlx.trainers.actors;
 
 import rlx.agents.core.ParamsSnapshot;
+import rlx.agents.pg.Normalizer;
 
 /** What a learner tells an env runner. */
 public sealed interface RunnerCommand extends WireMessage {
 
-    /** Collect one rollout with these parameters and answer with {@link LearnerCommand.RolloutDone} for {@code round}. */
-    record Collect(long round, ParamsSnapshot params) implements RunnerCommand {
+    /**
+     * Collect one rollout with these parameters (and normalisation statistics, null for none) and answer with
+     * {@link LearnerCommand.RolloutDone} for {@code round}.
+     */
+    record Collect(long round, ParamsSnapshot params, Normalizer normalizer) implements RunnerCommand {
     }
 
     /** A3C: collect one rollout with these parameters and answer with its gradient. */

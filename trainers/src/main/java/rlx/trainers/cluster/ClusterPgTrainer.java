@@ -58,6 +58,7 @@ public final class ClusterPgTrainer {
     }
 
     public TrainOutcome run(boolean resume) throws IOException {
+        kind.requireSupported(config);
         PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
         int localRunners = config.runtime().runners();

@@ -8,10 +8,12 @@ import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.dqn.ApexConfig;
 import rlx.agents.dqn.DqnCollector;
 import rlx.agents.pg.A3cGradient;
+import rlx.agents.pg.Normalizer;
 import rlx.agents.pg.PgConfig;
 import rlx.agents.pg.Rollout;
 import rlx.agents.replay.TransitionBatch;
 import rlx.envs.core.EnvRegistry;
+import rlx.envs.wrappers.RunningMeanStd;
 import rlx.trainers.actors.EnvRunner;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.ReplayCommand;
@@ -67,14 +69,17 @@ public sealed interface RunSpec {
         public List<WireMessage> largestMessages(ActorRef<RunnerCommand> ref, ParamsSnapshot params) {
             int n = settings.numEnvs() * config.rolloutSteps();
             // worst case: an episode ends at every step
-            return List.of(new RunnerCommand.Collect(0, params),
+            return List.of(new RunnerCommand.Collect(0, params, config.normalize().enabled()
+                            ? Normalizer.initial(config.normalize(), inputSize) : null),
                     kind == PgAlgorithmKind.A3C
                             ? new LearnerCommand.GradientDone(ref, new A3cGradient(0, new float[params.flat().length], n,
                                     new double[n], new int[n], new A3cGradient.LossTerms(0, 0, 0, 0), 0))
                             : new LearnerCommand.RolloutDone(ref, 0, new Rollout(settings.numEnvs(),
                                     config.rolloutSteps(), inputSize, new float[n * inputSize], new int[n],
                                     new float[n], new boolean[n], new float[n], new float[n],
-                                    new float[settings.numEnvs()], 0, new double[n], new int[n], 0)));
+                                    new float[settings.numEnvs()], 0, new double[n], new int[n], 0,
+                                    config.normalize().observations() ? new RunningMeanStd(inputSize).state() : null,
+                                    config.normalize().rewards() ? new RunningMeanStd(1).state() : null)));
         }
     }
 

@@ -46,6 +46,7 @@ public final class Collectors {
     /** An A3C worker: a collector plus its own network copy for gradients. */
     public static A3cWorker a3cWorker(PgConfig config, TrainSettings settings, EnvRegistry registry, int inputSize,
                                       int numActions, long seed) {
+        PgAlgorithmKind.A3C.requireSupported(config);
         ActorCriticNetwork network = ActorCriticNetwork.create(config.network(), config.losses(), inputSize,
                 numActions, 0);
         RolloutCollector collector = new RolloutCollector(

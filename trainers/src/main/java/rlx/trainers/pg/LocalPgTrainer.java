@@ -39,6 +39,7 @@ public final class LocalPgTrainer {
     }
 
     public TrainOutcome run(boolean resume) throws IOException {
+        kind.requireSupported(config);
         PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
         long seed = Collectors.runnerSeed(settings.seed(), 0, run.resumes(), 0);
         if (kind == PgAlgorithmKind.A3C) {
@@ -53,7 +54,7 @@ public final class LocalPgTrainer {
             RolloutCollector collector = Collectors.collector(config, settings, registry, run.inputSize(),
                     run.numActions(), seed);
             while (!run.done()) {
-                collector.load(run.params());
+                collector.load(run.params(), run.normalizer());
                 Rollout r = collector.collect();
                 run.produced(LOCAL_NODE, r.size(), r.envRestarts());
                 run.update(List.of(r));

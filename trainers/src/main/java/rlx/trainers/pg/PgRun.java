@@ -14,6 +14,7 @@ import java.util.Optional;
 import rlx.agents.core.DiscretePolicy;
 import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.pg.A3cGradient;
+import rlx.agents.pg.Normalizer;
 import rlx.agents.pg.ActorCriticPolicy;
 import rlx.agents.pg.PgConfig;
 import rlx.agents.pg.PgLearner;
@@ -45,6 +46,7 @@ public final class PgRun {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(PgRun.class);
     private static final String LEARNER_FILE = "learner.bin";
     private static final String STATE_FILE = "trainer.json";
+    private static final String NORMALIZER_FILE = "normalizer.json";
 
     private final PgConfig config;
     private final TrainSettings settings;
@@ -66,6 +68,7 @@ public final class PgRun {
     private double lastLoss = Double.NaN;
     private boolean finished;
     private long nonFiniteGradients;
+    private Normalizer normalizer;
 
     public PgRun(PgConfig config, TrainSettings settings, EnvRegistry registry, Path checkpointDir,
                  TrainingListener listener, boolean resume) throws IOException {
@@ -91,6 +94,7 @@ public final class PgRun {
         this.evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
         this.learner = new PgLearner(config, inputSize, numActions, Seeds.derive(settings.seed(), "network"),
                 Seeds.derive(settings.seed(), "minibatches"));
+        this.normalizer = config.normalize().enabled() ? Normalizer.initial(config.normalize(), inputSize) : null;
         Optional<Path> latest = resume ? checkpoints.latest() : Optional.empty();
         if (latest.isPresent()) {
             restore(latest.get());
@@ -129,6 +133,11 @@ public final class PgRun {
         return learner.snapshot();
     }
 
+    /** The normalisation statistics runners act with (null without normalisation); immutable. */
+    public Normalizer normalizer() {
+        return normalizer;
+    }
+
     public TransitionAccounting accounting() {
         return accounting;
     }
@@ -160,6 +169,10 @@ public final class PgRun {
         updates++;
         lastLoss = stats.loss();
         for (Rollout r : rollouts) {
+            if (normalizer != null) {
+                // merged in runner order, so a run's statistics do not depend on which rollout arrived first
+                normalizer = normalizer.update(r.seenObservations(), r.seenReturns());
+            }
             accounting.consumed(r.size());
             envSteps += r.size();
             report(r.episodeReturns(), r.episodeLengths());
@@ -245,7 +258,11 @@ public final class PgRun {
 
     private EvalRecord evaluate(int count, boolean isFinal) {
         evalPolicy.load(learner.snapshot());
-        return evaluator.atStep(evalPolicy::greedy, count, settings.seed(), envSteps, isFinal);
+        DiscretePolicy greedy = evalPolicy::greedy;
+        if (normalizer != null) {
+            greedy = normalizer.wrap(greedy, inputSize);
+        }
+        return evaluator.atStep(greedy, count, settings.seed(), envSteps, isFinal);
     }
 
 
@@ -258,6 +275,9 @@ public final class PgRun {
                 learner.save(out);
             }
             JSON.writeValue(tmp.resolve(STATE_FILE).toFile(), state);
+            if (normalizer != null) {
+                JSON.writeValue(tmp.resolve(NORMALIZER_FILE).toFile(), normalizer);
+            }
         });
         listener.onCheckpoint(envSteps, dir);
     }
@@ -274,6 +294,18 @@ public final class PgRun {
         wallBefore = state.wallSeconds();
         resumes = state.resumes() + 1;
         accounting.restore(state.accounting());
+        if (normalizer != null) {
+            normalizer = readNormalizer(dir);
+        }
+    }
+
+    private static Normalizer readNormalizer(Path checkpoint) throws IOException {
+        Path file = checkpoint.resolve(NORMALIZER_FILE);
+        if (!Files.exists(file)) {
+            throw new IOException(file + " is missing: the config normalises observations or rewards, but the "
+                    + "checkpoint was written by a run without agent.normalize");
+        }
+        return JSON.readValue(file.toFile(), Normalizer.class);
     }
 
     /** The greedy policy stored in a checkpoint written by a run with this config. */
@@ -287,7 +319,8 @@ public final class PgRun {
             }
             ActorCriticPolicy policy = new ActorCriticPolicy(learner.network().plainForward());
             policy.load(learner.snapshot());
-            return policy::greedy;
+            DiscretePolicy greedy = policy::greedy;
+            return config.normalize().enabled() ? readNormalizer(checkpoint).wrap(greedy, state.inputSize()) : greedy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the policy in " + checkpoint + ": " + e.getMessage(), e);
         }

@@ -24,7 +24,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.pg.A3cGradient;
+import rlx.agents.pg.Normalizer;
 import rlx.agents.pg.Rollout;
+import rlx.envs.wrappers.RunningMeanStd;
 import rlx.trainers.actors.LearnerCommand;
 import rlx.trainers.actors.RunnerCommand;
 import rlx.trainers.core.TrainSettings;
@@ -87,7 +89,9 @@ class WireSerializationTest {
         return new Rollout(numEnvs, steps, 4, obs, new int[] {0, 1, 1, 0, 1, 0},
                 new float[] {1, 1, 0.5f, 1, -2.25f, 1}, new boolean[] {false, false, true, false, false, true},
                 new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}, new float[] {-0.69f, -0.7f, -0.71f, -0.6f, -0.8f, -0.9f},
-                new float[] {3.5f, -1e-7f}, 42, new double[] {17.0, 9.5}, new int[] {17, 10}, 3);
+                new float[] {3.5f, -1e-7f}, 42, new double[] {17.0, 9.5}, new int[] {17, 10}, 3,
+                new RunningMeanStd.State(new double[] {0.5, -1, 2, 1e-9}, new double[] {1, 2, 3, 0}, 6),
+                new RunningMeanStd.State(new double[] {-3.25}, new double[] {7.5}, 6));
     }
 
     @Test
@@ -111,6 +115,8 @@ class WireSerializationTest {
         assertArrayEquals(r.episodeReturns(), b.episodeReturns());
         assertArrayEquals(r.episodeLengths(), b.episodeLengths());
         assertEquals(3, b.envRestarts());
+        assertEquals(r.seenObservations(), b.seenObservations());
+        assertEquals(r.seenReturns(), b.seenReturns());
     }
 
     @Test
@@ -133,8 +139,11 @@ class WireSerializationTest {
         assertEquals(g.stats(), back.stats());
         assertEquals(2, back.envRestarts());
 
-        var collect = roundTrip(new RunnerCommand.Collect(3, new ParamsSnapshot(9, flat)));
+        Normalizer normalizer = new Normalizer(10, 5, new RunningMeanStd.State(new double[] {0.25, -0.5},
+                new double[] {2, 0.125}, 1e-4 + 3), null);
+        var collect = roundTrip(new RunnerCommand.Collect(3, new ParamsSnapshot(9, flat), normalizer));
         assertEquals(3, collect.round());
+        assertEquals(normalizer, collect.normalizer(), "statistics compare by value");
         assertEquals(9, collect.params().version());
         assertArrayEquals(flat, collect.params().flat());
         assertArrayEquals(flat, roundTrip(new RunnerCommand.ComputeGradient(new ParamsSnapshot(1, flat))).params().flat());
