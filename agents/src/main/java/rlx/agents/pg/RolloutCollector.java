@@ -81,9 +81,11 @@ public final class RolloutCollector {
     /** The parameters and normalisation statistics (null: none) of the next rollouts. */
     public void load(ParamsSnapshot params, Normalizer normalizer) {
         policy.load(params);
-        if (normalizer != null && normalizer.observations() != null && normalizer.observations().mean().length != obsSize) {
-            throw new IllegalArgumentException("normalizer for " + normalizer.observations().mean().length
-                    + " floats, env observations have " + obsSize);
+        int normalizedSize = normalizer == null || normalizer.observations() == null ? obsSize
+                : normalizer.observations().mean().length;
+        if (normalizedSize != obsSize) {
+            throw new IllegalArgumentException("normalizer for " + normalizedSize + " floats, env observations have "
+                    + obsSize);
         }
         this.normalizer = normalizer;
     }
@@ -162,7 +164,8 @@ public final class RolloutCollector {
         boolean normRewards = normalizer != null && normalizer.returns() != null;
         return new Rollout(n, steps, obsSize, obs, actions, rewards, dones, values, logProbs, lastValues,
                 policy.version(), finished.returns(), finished.lengths(),
-                (int) (envRestarts - restartsBefore), normObs ? RunningMeanStd.moments(rawObservations, 0, total, obsSize) : null,
+                (int) (envRestarts - restartsBefore),
+                normObs ? RunningMeanStd.moments(rawObservations, 0, total, obsSize) : null,
                 normRewards ? RunningMeanStd.moments(rawReturns, total) : null);
     }
 
