@@ -43,8 +43,13 @@ public record Normalizer(double clipObservations, double clipRewards, RunningMea
 
     /** Writes the normalised {@code rows} observations of {@code size} floats from {@code in} to {@code out}. */
     public void normalize(float[] in, int rows, int size, float[] out) {
+        normalize(in, 0, rows, size, out);
+    }
+
+    /** The same, reading from {@code in[inOffset ..]}. */
+    public void normalize(float[] in, int inOffset, int rows, int size, float[] out) {
         if (observations == null) {
-            System.arraycopy(in, 0, out, 0, rows * size);
+            System.arraycopy(in, inOffset, out, 0, rows * size);
             return;
         }
         double[] mean = observations.mean();
@@ -52,7 +57,7 @@ public record Normalizer(double clipObservations, double clipRewards, RunningMea
         for (int r = 0; r < rows; r++) {
             for (int j = 0; j < size; j++) {
                 int k = r * size + j;
-                double z = (in[k] - mean[j]) / Math.sqrt(var[j] + EPSILON);
+                double z = (in[inOffset + k] - mean[j]) / Math.sqrt(var[j] + EPSILON);
                 out[k] = (float) Math.max(-clipObservations, Math.min(clipObservations, z));
             }
         }

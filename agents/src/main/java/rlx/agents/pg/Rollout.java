@@ -34,6 +34,10 @@ public record Rollout(int numEnvs, int steps, int obsSize, float[] observations,
                 || episodeReturns.length != episodeLengths.length) {
             throw new IllegalArgumentException("rollout arrays do not match numEnvs " + numEnvs + " x steps " + steps);
         }
+        if ((seenObservations != null && seenObservations.mean().length != obsSize)
+                || (seenReturns != null && seenReturns.mean().length != 1)) {
+            throw new IllegalArgumentException("rollout statistics do not match obsSize " + obsSize);
+        }
     }
 
     /** A rollout collected without normalisation. */

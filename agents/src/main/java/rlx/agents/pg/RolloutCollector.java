@@ -200,8 +200,7 @@ public final class RolloutCollector {
         if (normalizer == null || normalizer.observations() == null) {
             return policy.value(env.finalObservations(), i * obsSize);
         }
-        normalizer.normalize(java.util.Arrays.copyOfRange(env.finalObservations(), i * obsSize, (i + 1) * obsSize), 1,
-                obsSize, finalObs);
+        normalizer.normalize(env.finalObservations(), i * obsSize, 1, obsSize, finalObs);
         return policy.value(finalObs, 0);
     }
 

@@ -40,6 +40,13 @@ final class PgAlgorithm implements Algorithm<PgConfig> {
     }
 
     @Override
+    public PgConfig bind(com.typesafe.config.Config root) {
+        PgConfig config = Algorithm.super.bind(root);
+        kind.requireSupported(config);
+        return config;
+    }
+
+    @Override
     public TrainOutcome train(PgConfig config, TrainSettings settings, EnvRegistry registry, Path checkpoints,
                               TrainingListener listener, boolean resume) throws IOException {
         if (config.runtime().runners() == 0) {

@@ -49,6 +49,9 @@ public final class RunnerBenchmark {
                                                    CompletableFuture<Result> result) {
         ActorCriticNetwork net = ActorCriticNetwork.create(config.network(), config.losses(), inputSize, numActions, 1);
         ParamsSnapshot params = new ParamsSnapshot(0, net.params());
+        // a normalising config pays for normalisation while it collects, as in training
+        rlx.agents.pg.Normalizer normalizer = config.normalize().enabled()
+                ? rlx.agents.pg.Normalizer.initial(config.normalize(), inputSize) : null;
         AtomicLong steps = new AtomicLong();
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             for (int i = 0; i < localRunners; i++) {
@@ -61,14 +64,14 @@ public final class RunnerBenchmark {
             long[] mark = {-1, 0};
             return Behaviors.receive(LearnerCommand.class)
                     .onMessage(LearnerCommand.RunnerReady.class, m -> {
-                        m.runner().tell(new RunnerCommand.Collect(0, params, null));
+                        m.runner().tell(new RunnerCommand.Collect(0, params, normalizer));
                         return Behaviors.same();
                     })
                     .onMessage(LearnerCommand.RolloutDone.class, m -> {
                         if (steps.getAndAdd(m.rollout().size()) == 0) {
                             timers.startSingleTimer(new Tick(false), Duration.ofMillis((long) (warmupSeconds * 1000)));
                         }
-                        m.runner().tell(new RunnerCommand.Collect(0, params, null));
+                        m.runner().tell(new RunnerCommand.Collect(0, params, normalizer));
                         return Behaviors.same();
                     })
                     .onMessage(Tick.class, t -> {

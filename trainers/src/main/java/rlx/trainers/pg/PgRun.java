@@ -294,18 +294,31 @@ public final class PgRun {
         wallBefore = state.wallSeconds();
         resumes = state.resumes() + 1;
         accounting.restore(state.accounting());
-        if (normalizer != null) {
-            normalizer = readNormalizer(dir);
+        Optional<Normalizer> saved = readNormalizer(dir);
+        if (saved.isPresent() != (normalizer != null)) {
+            throw new IllegalArgumentException("agent.normalize: " + dir + (saved.isPresent()
+                    ? " was written by a run with normalisation, but the config turns it off"
+                    : " was written by a run without normalisation, but the config turns it on"));
+        }
+        if (saved.isPresent()) {
+            Normalizer n = saved.get();
+            if ((n.observations() != null) != config.normalize().observations()
+                    || (n.returns() != null) != config.normalize().rewards()
+                    || (n.observations() != null && n.observations().mean().length != inputSize)) {
+                throw new IllegalArgumentException("agent.normalize: the statistics saved in " + dir
+                        + " (observations " + (n.observations() != null) + ", rewards " + (n.returns() != null)
+                        + ") do not match the config (observations " + config.normalize().observations()
+                        + ", rewards " + config.normalize().rewards() + ") or the observation size " + inputSize);
+            }
+            normalizer = new Normalizer(config.normalize().clipObservations(), config.normalize().clipRewards(),
+                    n.observations(), n.returns());
         }
     }
 
-    private static Normalizer readNormalizer(Path checkpoint) throws IOException {
+    /** The normalisation statistics saved in a checkpoint, if its run normalised. */
+    private static Optional<Normalizer> readNormalizer(Path checkpoint) throws IOException {
         Path file = checkpoint.resolve(NORMALIZER_FILE);
-        if (!Files.exists(file)) {
-            throw new IOException(file + " is missing: the config normalises observations or rewards, but the "
-                    + "checkpoint was written by a run without agent.normalize");
-        }
-        return JSON.readValue(file.toFile(), Normalizer.class);
+        return Files.exists(file) ? Optional.of(JSON.readValue(file.toFile(), Normalizer.class)) : Optional.empty();
     }
 
     /** The greedy policy stored in a checkpoint written by a run with this config. */
@@ -320,7 +333,9 @@ public final class PgRun {
             ActorCriticPolicy policy = new ActorCriticPolicy(learner.network().plainForward());
             policy.load(learner.snapshot());
             DiscretePolicy greedy = policy::greedy;
-            return config.normalize().enabled() ? readNormalizer(checkpoint).wrap(greedy, state.inputSize()) : greedy;
+            // the checkpoint decides: its network was trained on what its statistics produce
+            Optional<Normalizer> saved = readNormalizer(checkpoint);
+            return saved.isPresent() ? saved.get().wrap(greedy, state.inputSize()) : greedy;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load the policy in " + checkpoint + ": " + e.getMessage(), e);
         }

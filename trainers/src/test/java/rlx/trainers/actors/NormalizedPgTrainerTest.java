@@ -51,7 +51,12 @@ class NormalizedPgTrainerTest {
 
         // the saved policy normalises with the saved statistics; without them the same network does not balance
         DiscretePolicy policy = PgRun.loadPolicy(config, checkpoint);
-        DiscretePolicy raw = PgRun.loadPolicy(PgTestConfigs.ppo(2), checkpoint);
+        Path withoutStatistics = tmp.resolve("copy");
+        java.nio.file.Files.createDirectories(withoutStatistics);
+        for (String file : new String[] {"learner.bin", "trainer.json"}) {
+            java.nio.file.Files.copy(checkpoint.resolve(file), withoutStatistics.resolve(file));
+        }
+        DiscretePolicy raw = PgRun.loadPolicy(config, withoutStatistics);
         Evaluator evaluator = new Evaluator(EnvRegistry.standard(), "CartPole-v1", java.util.Map.of(), 10);
         double normalised = evaluator.atStep(policy, 20, 99, 0, true).meanReturn();
         double unnormalised = evaluator.atStep(raw, 20, 99, 0, true).meanReturn();
@@ -71,6 +76,13 @@ class NormalizedPgTrainerTest {
         Normalizer n = saved(new Checkpoints(tmp, 2).latest().orElseThrow());
         // restarted statistics would count only the steps after the resume
         assertEquals(o.envSteps() + RunningMeanStd.DEFAULT_INITIAL_COUNT, n.observations().count(), 1e-6);
+
+        // resuming with normalisation turned off would feed raw observations to a network trained on normalised ones
+        var evenLonger = PgTestConfigs.cartPole(2, 10_000, 3, 2_048);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LocalPgTrainer(
+                PgAlgorithmKind.PPO, PgTestConfigs.ppo(0), evenLonger, EnvRegistry.standard(), tmp,
+                new RecordingListener()).run(true));
+        assertTrue(e.getMessage().startsWith("agent.normalize:"), e.getMessage());
     }
 
     @Test
