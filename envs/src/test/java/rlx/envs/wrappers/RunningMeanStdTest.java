@@ -98,15 +98,11 @@ class RunningMeanStdTest {
         for (int j = 0; j < n; j++) {
             single.update(data, j * size, 1);
         }
-        for (int d = 0; d < size; d++) {
-            assertEquals(single.mean(d), batched.mean(d), 1e-9 * Math.max(1, Math.abs(single.mean(d))));
-            assertEquals(single.var(d), batched.var(d), 1e-9 * single.var(d));
-        }
-        assertEquals(single.count(), batched.count(), 1e-12);
+        assertSameStatistics(single, batched);
     }
 
     @Test
-    void chunkedBatchesEqualOneBatch() {
+    void chunkedBatchesAndMergedMomentsEqualOneBatch() {
         int size = 2;
         float[] data = seededData(3, 30, size);
         RunningMeanStd whole = new RunningMeanStd(size);
@@ -116,20 +112,9 @@ class RunningMeanStdTest {
         chunks.update(data, 4 * size, 0);
         chunks.update(data, 4 * size, 17);
         chunks.update(data, 21 * size, 9);
-        for (int d = 0; d < size; d++) {
-            assertEquals(whole.mean(d), chunks.mean(d), 1e-9 * Math.max(1, Math.abs(whole.mean(d))));
-            assertEquals(whole.var(d), chunks.var(d), 1e-9 * whole.var(d));
-        }
-        assertEquals(whole.count(), chunks.count(), 1e-12);
-    }
+        assertSameStatistics(whole, chunks);
 
-    @Test
-    void mergingMomentsFromElsewhereEqualsUpdatingHereInAnyOrder() {
-        int size = 2;
-        float[] data = seededData(5, 30, size);
-        RunningMeanStd whole = new RunningMeanStd(size);
-        whole.update(data, 0, 30);
-        // three runners' batches merged by a learner, in two different arrival orders
+        // the same chunks as three runners' moments merged by a learner, in two different arrival orders
         RunningMeanStd.State a = RunningMeanStd.moments(data, 0, 4, size);
         RunningMeanStd.State b = RunningMeanStd.moments(data, 4 * size, 17, size);
         RunningMeanStd.State c = RunningMeanStd.moments(data, 21 * size, 9, size);
@@ -139,16 +124,25 @@ class RunningMeanStdTest {
             for (RunningMeanStd.State s : order) {
                 merged.merge(s);
             }
-            for (int d = 0; d < size; d++) {
-                assertEquals(whole.mean(d), merged.mean(d), 1e-9 * Math.max(1, Math.abs(whole.mean(d))));
-                assertEquals(whole.var(d), merged.var(d), 1e-9 * whole.var(d));
-            }
-            assertEquals(whole.count(), merged.count(), 1e-12);
+            assertSameStatistics(whole, merged);
         }
+        assertThrows(IllegalArgumentException.class, () -> new RunningMeanStd(3).merge(a));
+    }
+
+    private static void assertSameStatistics(RunningMeanStd expected, RunningMeanStd actual) {
+        for (int d = 0; d < expected.size(); d++) {
+            assertEquals(expected.mean(d), actual.mean(d), 1e-9 * Math.max(1, Math.abs(expected.mean(d))));
+            assertEquals(expected.var(d), actual.var(d), 1e-9 * expected.var(d));
+        }
+        assertEquals(expected.count(), actual.count(), 1e-12);
+    }
+
+    @Test
+    void momentsOfScalars() {
         double[] scalars = {1, 1.9, 2.71};
         RunningMeanStd.State m = RunningMeanStd.moments(scalars, 3);
         assertEquals((1 + 1.9 + 2.71) / 3, m.mean()[0], 1e-12);
-        assertThrows(IllegalArgumentException.class, () -> new RunningMeanStd(3).merge(a));
+        assertEquals(3, m.count());
     }
 
     @Test
