@@ -49,7 +49,26 @@ public final class RlxCommand implements Runnable {
             System.err.println(refusal.get());
             System.exit(EXIT_USAGE);
         }
+        if (backend.equals("cpu")) {
+            selectOneDnnBuild();
+        }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** JavaCPP's name suffix of the oneDNN build of libnd4j that the pom puts on the classpath. */
+    static final String ONEDNN_EXTENSION = "-onednn";
+
+    /**
+     * Points JavaCPP at the oneDNN build of libnd4j (see the pom) when it is on the classpath and nothing chose a build
+     * yet, so that {@code java -jar rlx.jar} loads it as the launcher does; without the extension JavaCPP would look
+     * for the plain build's directory and fail.
+     */
+    static void selectOneDnnBuild() {
+        String key = "org.bytedeco.javacpp.platform.extension";
+        if (System.getProperty(key) == null && RlxCommand.class.getClassLoader().getResource(
+                "org/nd4j/linalg/cpu/nativecpu/bindings/linux-x86_64" + ONEDNN_EXTENSION + "/") != null) {
+            System.setProperty(key, ONEDNN_EXTENSION);
+        }
     }
 
     /** The one error line if this JVM cannot run the requested ND4J backend; the cpu backend runs anywhere. */

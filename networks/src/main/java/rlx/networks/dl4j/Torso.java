@@ -73,13 +73,12 @@ public final class Torso {
         for (int i = 0; i < conv.layers().size(); i++) {
             ConvLayerConfig c = conv.layers().get(i);
             String name = CONV_PREFIX + i;
-            gb.addLayer(name, new ConvolutionLayer.Builder(c.kernel(), c.kernel())
+            gb.addLayer(name, NativeConvolutionLayer.of(new ConvolutionLayer.Builder(c.kernel(), c.kernel())
                     .stride(c.stride(), c.stride())
                     .padding(c.padding(), c.padding())
                     .convolutionMode(ConvolutionMode.Truncate)
                     .nOut(c.filters())
-                    .activation(Dl4jMapping.activation(conv.activation()))
-                    .build(), last);
+                    .activation(Dl4jMapping.activation(conv.activation()))), last);
             last = name;
         }
         return last;

@@ -24,6 +24,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 import rlx.networks.config.Checks;
 import rlx.networks.config.WeightInitKind;
 import rlx.networks.dl4j.Dl4jMapping;
+import rlx.networks.dl4j.NativeConvolutionLayer;
 
 /**
  * A policy-value network for board games ({@link PolicyValueConfig}) on a DL4J graph: input {@value #INPUT} of
@@ -100,8 +101,9 @@ public final class PolicyValueNetwork {
 
     private static String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String name, String in,
                                      int filters, int kernel, boolean relu) {
-        g.addLayer(name, new ConvolutionLayer.Builder(kernel, kernel).nOut(filters).stride(1, 1)
-                .convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY).build(), in);
+        g.addLayer(name, NativeConvolutionLayer.of(new ConvolutionLayer.Builder(kernel, kernel).nOut(filters)
+                .stride(1, 1).convolutionMode(ConvolutionMode.Same).hasBias(false).activation(Activation.IDENTITY)),
+                in);
         // batch norm stands in for the convolution's bias; with relu it is the block's non-linearity
         g.addLayer(name + "Bn", new BatchNormalization.Builder()
                 .activation(relu ? Activation.RELU : Activation.IDENTITY).build(), name);

@@ -41,6 +41,9 @@ final class ChildJvm implements AutoCloseable {
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-Xmn32m", "-XX:+UseParallelGC",
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.bytedeco.javacpp.maxBytes=0",
+                // the libnd4j build this JVM loaded (surefire names it), for the child to load the same
+                "-Dorg.bytedeco.javacpp.platform.extension="
+                        + System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
                 "-cp", classpath, main.getName()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
