@@ -48,6 +48,30 @@ final class BenchCommand {
         return 0;
     }
 
+    @Command(name = "dqn-learner", description = {
+        "Gradient updates per second of a DQN config's learner alone (its network, batch size and optimiser) on",
+        "replayed random-action transitions of its env, and the time of one batched forward pass. Last line:",
+        "  bench dqn-learner env=<id> batch=<b> updates_per_second=<x> ms_per_update=<y> ms_per_forward=<z>"})
+    int dqnLearner(@Parameters(paramLabel = "<config>", description = "Experiment config file (algorithm dqn).") java.nio.file.Path config,
+                   @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds,
+                   @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default ${DEFAULT-VALUE}).") double warmup,
+                   @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed)
+            throws java.io.IOException {
+        var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
+                spec.commandLine().getErr()).plan(config, java.util.List.of());
+        if (!(plan.agent() instanceof rlx.agents.dqn.DqnConfig dqn)) {
+            throw new IllegalArgumentException(config + ": bench dqn-learner needs a dqn config; algorithm = "
+                    + plan.experiment().algorithm());
+        }
+        var settings = plan.experiment().toTrainSettings();
+        var r = rlx.experiments.bench.DqnLearnerBenchmark.run(dqn, settings.envId(), settings.envKwargs(),
+                EnvRegistry.standard(), warmup, seconds, seed);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "bench dqn-learner env=%s batch=%d updates_per_second=%.1f ms_per_update=%.3f ms_per_forward=%.3f%n",
+                r.envId(), r.batchSize(), r.updatesPerSecond(), r.msPerUpdate(), r.msPerForward());
+        return 0;
+    }
+
     @Command(name = "mcts", description = {
         "UCT search with random rollouts from the initial position, one thread or --threads N on one tree. Last line:",
         "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)",

@@ -121,6 +121,18 @@ class CliTest {
     }
 
     @Test
+    void benchDqnLearnerPrintsTheMachineReadableLastLineAndRefusesOtherAlgorithms() {
+        Run run = rlx("bench", "dqn-learner", "../experiments/configs/minatar-breakout-dqn.conf", "--seconds", "0.3",
+                "--warmup", "0.1");
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.lastLine().matches("bench dqn-learner env=MinAtar/Breakout-v1 batch=32 updates_per_second="
+                + "\\d+\\.\\d ms_per_update=\\d+\\.\\d{3} ms_per_forward=\\d+\\.\\d{3}"), run.lastLine());
+        Run ppo = rlx("bench", "dqn-learner", "../experiments/configs/cartpole-ppo.conf", "--seconds", "0.1");
+        assertEquals(RlxCommand.EXIT_USAGE, ppo.exitCode());
+        assertTrue(ppo.err().contains("needs a dqn config; algorithm = ppo"), ppo.err());
+    }
+
+    @Test
     void benchMctsPrintsTheMachineReadableLastLine() {
         Run run = rlx("bench", "mcts", "--game", "tictactoe", "--seconds", "0.2");
         assertEquals(0, run.exitCode(), run.err());
