@@ -3,9 +3,11 @@ package rlx.networks.dl4j;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.LayerValidation;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.optimize.api.TrainingListener;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -35,6 +37,27 @@ public class NativeConvolutionLayer extends ConvolutionLayer {
     public static NativeConvolutionLayer of(ConvolutionLayer.Builder builder) {
         builder.build();
         return new NativeConvolutionLayer(builder);
+    }
+
+    /**
+     * The graph with every plain DL4J {@link ConvolutionLayer} replaced by this layer, for networks saved before rlx
+     * used it: same configuration otherwise, same parameters and optimiser state (so training continues exactly).
+     * Returns {@code graph} itself when it has no such layer.
+     */
+    public static ComputationGraph upgrade(ComputationGraph graph) {
+        String plain = '"' + ConvolutionLayer.class.getName() + '"';
+        String json = graph.getConfiguration().toJson();
+        if (!json.contains(plain)) {
+            return graph;
+        }
+        ComputationGraph upgraded = new ComputationGraph(ComputationGraphConfiguration.fromJson(
+                json.replace(plain, '"' + NativeConvolutionLayer.class.getName() + '"')));
+        upgraded.init(graph.params(), true);
+        INDArray updaterState = graph.getUpdater() == null ? null : graph.getUpdater().getStateViewArray();
+        if (updaterState != null) {
+            upgraded.getUpdater().setStateViewArray(updaterState.dup());
+        }
+        return upgraded;
     }
 
     @Override

@@ -254,7 +254,7 @@ public final class PolicyValueNetwork {
         }
         ComputationGraph graph;
         try {
-            graph = ModelSerializer.restoreComputationGraph(file.toFile(), true);
+            graph = NativeConvolutionLayer.upgrade(ModelSerializer.restoreComputationGraph(file.toFile(), true));
         } catch (IOException | RuntimeException e) {
             throw new UncheckedIOException(new IOException(file + ": not a DL4J model: " + e.getMessage(), e));
         }

@@ -28,6 +28,7 @@ import rlx.networks.config.ActivationKind;
 import rlx.networks.config.Checks;
 import rlx.networks.dl4j.Dl4jMapping;
 import rlx.networks.dl4j.DuelingVertex;
+import rlx.networks.dl4j.NativeConvolutionLayer;
 import rlx.networks.dl4j.Torso;
 import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
@@ -411,7 +412,8 @@ public final class QNetwork {
         } catch (IllegalArgumentException e) {
             throw new IOException(dir.resolve(METADATA_FILE) + ": " + e.getMessage(), e);
         }
-        ComputationGraph restored = ModelSerializer.restoreComputationGraph(dir.resolve(MODEL_FILE).toFile(), true);
+        ComputationGraph restored = NativeConvolutionLayer.upgrade(
+                ModelSerializer.restoreComputationGraph(dir.resolve(MODEL_FILE).toFile(), true));
         String mismatch = structuralMismatch(expected, restored, meta);
         if (mismatch != null) {
             throw new IOException(dir + ": model does not match " + METADATA_FILE + ": " + mismatch);

@@ -2,6 +2,7 @@ package rlx.networks.dl4j;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.deeplearning4j.nn.conf.ConvolutionMode;
@@ -11,15 +12,18 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.OutputLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.NoOp;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -97,6 +101,42 @@ class NativeConvolutionLayerTest {
         assertInstanceOf(NativeConvolutionLayer.class, layer);
         assertEquals(net.getLayerWiseConfigurations().getConf(0).getLayer(), layer);
         assertEquals(bias, ((ConvolutionLayer) layer).hasBias());
+    }
+
+    /** A graph saved with DL4J's own layer continues on the op-based one exactly: parameters and Adam's moments. */
+    @Test
+    void upgradeKeepsParametersAndOptimiserState() {
+        ComputationGraph plain = new ComputationGraph(new NeuralNetConfiguration.Builder()
+                .seed(5)
+                .dataType(DataType.FLOAT)
+                .updater(new Adam(1e-2))
+                .weightInit(WeightInit.XAVIER)
+                .graphBuilder()
+                .addInputs("in")
+                .setInputTypes(InputType.convolutional(SIZE, SIZE, CHANNELS))
+                .addLayer("conv", new ConvolutionLayer.Builder(3, 3).nOut(4).activation(Activation.RELU).build(), "in")
+                .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MSE).nOut(2)
+                        .activation(Activation.IDENTITY).build(), "conv")
+                .setOutputs("out")
+                .build());
+        plain.init();
+        Nd4j.getRandom().setSeed(13);
+        INDArray x = Nd4j.randn(DataType.FLOAT, BATCH, CHANNELS, SIZE, SIZE);
+        INDArray y = Nd4j.randn(DataType.FLOAT, BATCH, 2);
+        for (int i = 0; i < 3; i++) {
+            plain.fit(new INDArray[] {x}, new INDArray[] {y});
+        }
+
+        ComputationGraph upgraded = NativeConvolutionLayer.upgrade(plain);
+        assertInstanceOf(NativeConvolutionLayerImpl.class, upgraded.getLayer("conv"));
+        assertSame(upgraded, NativeConvolutionLayer.upgrade(upgraded), "nothing left to upgrade");
+        assertClose(plain.params(), upgraded.params(), "parameters");
+        assertClose(plain.getUpdater().getStateViewArray(), upgraded.getUpdater().getStateViewArray(), "Adam state");
+        assertClose(plain.outputSingle(x), upgraded.outputSingle(x), "outputs");
+
+        plain.fit(new INDArray[] {x}, new INDArray[] {y});
+        upgraded.fit(new INDArray[] {x}, new INDArray[] {y});
+        assertClose(plain.params(), upgraded.params(), "parameters after one more step");
     }
 
     private static void assertClose(INDArray expected, INDArray actual, String what) {
