@@ -57,14 +57,9 @@ final class BenchCommand {
                    @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (default ${DEFAULT-VALUE}).") double warmup,
                    @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed)
             throws java.io.IOException {
-        var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
-                spec.commandLine().getErr()).plan(config, java.util.List.of());
-        if (!(plan.agent() instanceof rlx.agents.dqn.DqnConfig dqn)) {
-            throw new IllegalArgumentException(config + ": bench dqn-learner needs a dqn config; algorithm = "
-                    + plan.experiment().algorithm());
-        }
-        var settings = plan.experiment().toTrainSettings();
-        var r = rlx.experiments.bench.DqnLearnerBenchmark.run(dqn, settings.envId(), settings.envKwargs(),
+        var planned = plannedAgent(config, rlx.agents.dqn.DqnConfig.class, "dqn-learner", "a dqn");
+        var settings = planned.settings();
+        var r = rlx.experiments.bench.DqnLearnerBenchmark.run(planned.agent(), settings.envId(), settings.envKwargs(),
                 EnvRegistry.standard(), warmup, seconds, seed);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "bench dqn-learner env=%s batch=%d updates_per_second=%.1f ms_per_update=%.3f ms_per_forward=%.3f%n",
@@ -136,13 +131,9 @@ final class BenchCommand {
                 @Option(names = "--workers", defaultValue = "0", description = "Put the runners on this many worker JVMs (rlx worker processes joined on loopback) instead of this JVM (default ${DEFAULT-VALUE}).") int workers,
                 @Option(names = "--port", defaultValue = "25560", description = "Loopback port of the learner node with --workers (default ${DEFAULT-VALUE}).") int port)
             throws java.io.IOException {
-        var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
-                spec.commandLine().getErr()).plan(config, java.util.List.of());
-        if (!(plan.agent() instanceof rlx.agents.pg.PgConfig pg)) {
-            throw new IllegalArgumentException(config + ": bench runners needs an a2c, ppo or a3c config; algorithm = "
-                    + plan.experiment().algorithm());
-        }
-        var settings = plan.experiment().toTrainSettings();
+        var planned = plannedAgent(config, rlx.agents.pg.PgConfig.class, "runners", "an a2c, ppo or a3c");
+        var pg = planned.agent();
+        var settings = planned.settings();
         EnvRegistry registry = EnvRegistry.standard();
         int inputSize;
         int numActions;
@@ -168,5 +159,20 @@ final class BenchCommand {
             out.flush();
         }
         return 0;
+    }
+
+    private record PlannedAgent<A>(A agent, rlx.trainers.core.TrainSettings settings) {
+    }
+
+    /** The agent section of an experiment file and its train settings; other algorithms are refused by name. */
+    private <A> PlannedAgent<A> plannedAgent(java.nio.file.Path config, Class<A> type, String command,
+                                             String algorithms) throws java.io.IOException {
+        var plan = new rlx.experiments.train.ExperimentRunner(java.nio.file.Path.of("results"), false,
+                spec.commandLine().getErr()).plan(config, java.util.List.of());
+        if (!type.isInstance(plan.agent())) {
+            throw new IllegalArgumentException(config + ": bench " + command + " needs " + algorithms
+                    + " config; algorithm = " + plan.experiment().algorithm());
+        }
+        return new PlannedAgent<>(type.cast(plan.agent()), plan.experiment().toTrainSettings());
     }
 }
