@@ -41,7 +41,7 @@ public final class DqnLearnerBenchmark {
                         + env.spec().actionSpace());
             }
             numActions = discrete.n();
-            replay = fill(env, obsSize, numActions, Math.max(10 * batchSize, 5_000), seed);
+            replay = fill(env, obsSize, numActions, Math.max(10 * batchSize, 5_000), (float) config.gamma(), seed);
         }
         DqnLearner learner = new DqnLearner(config, obsSize, numActions, seed);
         SampledBatch batch = new SampledBatch(batchSize, obsSize);
@@ -78,7 +78,8 @@ public final class DqnLearnerBenchmark {
                 1e3 * forwardSeconds / forwards);
     }
 
-    private static UniformReplay fill(SyncVectorEnv env, int obsSize, int numActions, int transitions, long seed) {
+    private static UniformReplay fill(SyncVectorEnv env, int obsSize, int numActions, int transitions, float gamma,
+                                      long seed) {
         UniformReplay replay = new UniformReplay(transitions, obsSize);
         Rng rng = new Rng(seed);
         env.reset(seed);
@@ -90,7 +91,7 @@ public final class DqnLearnerBenchmark {
             env.step(action);
             boolean done = env.done(0);
             float[] next = done ? env.finalObservations() : env.observations();
-            replay.add(before, 0, action[0], (float) env.rewards()[0], next, 0, env.terminated()[0] ? 0f : 0.99f);
+            replay.add(before, 0, action[0], (float) env.rewards()[0], next, 0, env.terminated()[0] ? 0f : gamma);
         }
         return replay;
     }

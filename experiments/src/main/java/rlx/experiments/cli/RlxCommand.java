@@ -56,12 +56,12 @@ public final class RlxCommand implements Runnable {
     }
 
     /** JavaCPP's name suffix of the oneDNN build of libnd4j that the pom puts on the classpath. */
-    static final String ONEDNN_EXTENSION = "-onednn";
+    private static final String ONEDNN_EXTENSION = "-onednn";
 
     /**
      * Points JavaCPP at the oneDNN build of libnd4j (see the pom) when it is on the classpath and nothing chose a build
-     * yet, so that {@code java -jar rlx.jar} loads it as the launcher does; without the extension JavaCPP would look
-     * for the plain build's directory and fail.
+     * yet, whether started by the launcher or as {@code java -jar rlx.jar}; without the extension JavaCPP
+     * would load the plain build that nd4j-native also brings, whose convolutions are slower.
      */
     static void selectOneDnnBuild() {
         String key = "org.bytedeco.javacpp.platform.extension";

@@ -156,9 +156,6 @@ class TrainCommandTest {
         Path results = dir.resolve("results");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dorg.bytedeco.javacpp.maxPhysicalBytes=0", "-Dorg.bytedeco.javacpp.maxBytes=0",
-                // the libnd4j build this JVM loaded (surefire names it), for the child to load the same
-                "-Dorg.bytedeco.javacpp.platform.extension="
-                        + System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
                 "-cp", System.getProperty("java.class.path"), RlxCommand.class.getName(),
                 "train", config.toString(), "train.total-steps=6000", "--results", results.toString(), "--no-progress"));
         Process child = new ProcessBuilder(command).redirectErrorStream(true)
