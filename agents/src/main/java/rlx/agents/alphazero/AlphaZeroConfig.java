@@ -32,15 +32,28 @@ public record AlphaZeroConfig(PolicyValueConfig network, PuctConfig search, Self
      * @param cacheSize positions whose network scores are kept (0: none)
      * @param workers self-play actors, each with its own copy of the network, beside a learner actor and an
      *     evaluator actor; 0 runs the whole loop in one thread instead, generation after generation
+     * @param qTargetWeight weight of the search's root value q in each position's value target, against the game's
+     *     result z: 0 is AlphaZero's target z; 0.5 averages them, which lowers the target's variance where one late
+     *     blunder decides a game (Connect Four experiments of Prasad et al., "Lessons from AlphaZero", 2019)
      */
     public record SelfPlaySettings(int gamesPerGeneration, int concurrentGames, int temperatureMoves, int cacheSize,
-                                   int workers) {
+                                   int workers, double qTargetWeight) {
         public SelfPlaySettings {
+            if (!(qTargetWeight >= 0 && qTargetWeight <= 1)) {
+                throw new IllegalArgumentException("self-play.q-target-weight (" + qTargetWeight
+                        + ") must be in [0, 1]");
+            }
             nonNegative("self-play.workers", workers);
             positive("self-play.games-per-generation", gamesPerGeneration);
             positive("self-play.concurrent-games", concurrentGames);
             nonNegative("self-play.temperature-moves", temperatureMoves);
             nonNegative("self-play.cache-size", cacheSize);
+        }
+
+        /** AlphaZero's value target, the game's result. */
+        public SelfPlaySettings(int gamesPerGeneration, int concurrentGames, int temperatureMoves, int cacheSize,
+                                int workers) {
+            this(gamesPerGeneration, concurrentGames, temperatureMoves, cacheSize, workers, 0);
         }
     }
 

@@ -10,9 +10,13 @@ package rlx.agents.alphazero;
  * @param noiseFraction share of noise in the root priors, 0 for none (evaluation) and 0.25 in self-play
  * @param leavesPerTree leaves one tree sends to a single batched evaluation, kept apart by virtual loss; more fills
  *     the batch of a lone game (the arena) at some cost in search quality
+ * @param solver back up game-theoretic values as well (MCTS-Solver, Winands et al. 2008): moves that end the game
+ *     are seen when a position is expanded, a proven win is played and a proven loss avoided. Exact in short
+ *     tactics, where a network's value is least sure; each expansion makes every child position, which is cheap
+ *     in Connect Four and costly in Go
  */
 public record PuctConfig(int simulations, double cPuct, double dirichletAlpha, double noiseFraction,
-                         int leavesPerTree) {
+                         int leavesPerTree, boolean solver) {
 
     public PuctConfig {
         if (simulations <= 0) {
@@ -32,16 +36,25 @@ public record PuctConfig(int simulations, double cPuct, double dirichletAlpha, d
         }
     }
 
+    /** Plain PUCT, without the solver. */
+    public PuctConfig(int simulations, double cPuct, double dirichletAlpha, double noiseFraction, int leavesPerTree) {
+        this(simulations, cPuct, dirichletAlpha, noiseFraction, leavesPerTree, false);
+    }
+
     /** Evaluation play: no root noise. */
     public PuctConfig withoutNoise() {
-        return new PuctConfig(simulations, cPuct, dirichletAlpha, 0, leavesPerTree);
+        return new PuctConfig(simulations, cPuct, dirichletAlpha, 0, leavesPerTree, solver);
     }
 
     public PuctConfig withSimulations(int n) {
-        return new PuctConfig(n, cPuct, dirichletAlpha, noiseFraction, leavesPerTree);
+        return new PuctConfig(n, cPuct, dirichletAlpha, noiseFraction, leavesPerTree, solver);
     }
 
     public PuctConfig withLeavesPerTree(int n) {
-        return new PuctConfig(simulations, cPuct, dirichletAlpha, noiseFraction, n);
+        return new PuctConfig(simulations, cPuct, dirichletAlpha, noiseFraction, n, solver);
+    }
+
+    public PuctConfig withSolver(boolean on) {
+        return new PuctConfig(simulations, cPuct, dirichletAlpha, noiseFraction, leavesPerTree, on);
     }
 }

@@ -20,10 +20,28 @@ final class PuctNode {
     int visitCount;
     /** An evaluation of this leaf is in flight: another descent that reaches it is a collision. */
     boolean pending;
+    /**
+     * Each player's exact return once the game-theoretic value of this position is known: at once for a terminal
+     * position, and through the solver's backup ({@link PuctConfig#solver()}) for the others; null until then.
+     */
+    double[] provenReturns;
 
     PuctNode(GameState state) {
         this.state = state;
         this.player = state.currentPlayer();
+        if (state.isTerminal()) {
+            provenReturns = state.returns();
+        }
+    }
+
+    boolean isProven() {
+        return provenReturns != null;
+    }
+
+    /** Whether the move at {@code index} is proven to lose for {@link #player}. */
+    boolean losesAt(int index) {
+        PuctNode c = children[index];
+        return c != null && c.provenReturns != null && c.provenReturns[player] <= PuctTree.LOSS;
     }
 
     boolean isExpanded() {

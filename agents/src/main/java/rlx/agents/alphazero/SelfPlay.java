@@ -9,7 +9,9 @@ import rlx.envs.games.GameState;
 /**
  * Plays self-play games with one network for both sides, many at a time so that every evaluator call scores a leaf
  * from each of them. Moves are drawn in proportion to visit counts for the first {@code temperatureMoves} plies (for
- * opening variety) and the most visited after; each tree is kept across moves. Deterministic for a given seed.
+ * opening variety) and the most visited after; each tree is kept across moves. Each position's value target is
+ * the game's result from the mover's side, mixed with the search's root value by {@code qTargetWeight}.
+ * Deterministic for a given seed.
  */
 public final class SelfPlay {
 
@@ -17,17 +19,28 @@ public final class SelfPlay {
     private final PuctConfig config;
     private final int concurrentGames;
     private final int temperatureMoves;
+    private final double qTargetWeight;
     private final Rng rng;
     private final BatchedSearch search;
 
+    /** AlphaZero's value target: the game's result alone. */
     public SelfPlay(Game game, PuctConfig config, int concurrentGames, int temperatureMoves, Rng rng,
                     BatchedSearch search) {
+        this(game, config, concurrentGames, temperatureMoves, 0, rng, search);
+    }
+
+    public SelfPlay(Game game, PuctConfig config, int concurrentGames, int temperatureMoves, double qTargetWeight,
+                    Rng rng, BatchedSearch search) {
         if (concurrentGames <= 0) {
             throw new IllegalArgumentException("concurrent games must be > 0, got " + concurrentGames);
         }
         if (temperatureMoves < 0) {
             throw new IllegalArgumentException("temperature moves must be >= 0, got " + temperatureMoves);
         }
+        if (!(qTargetWeight >= 0 && qTargetWeight <= 1)) {
+            throw new IllegalArgumentException("q-target weight must be in [0, 1], got " + qTargetWeight);
+        }
+        this.qTargetWeight = qTargetWeight;
         this.game = game;
         this.config = config;
         this.concurrentGames = concurrentGames;
@@ -41,6 +54,7 @@ public final class SelfPlay {
         final List<float[]> observations = new ArrayList<>();
         final List<float[]> policies = new ArrayList<>();
         final List<Integer> players = new ArrayList<>();
+        final List<Double> rootValues = new ArrayList<>();
 
         Slot(PuctTree tree) {
             this.tree = tree;
@@ -72,6 +86,7 @@ public final class SelfPlay {
                 s.observations.add(obs);
                 s.policies.add(VisitPolicy.distribution(visits));
                 s.players.add(state.currentPlayer());
+                s.rootValues.add(s.tree.rootValue());
                 int action = state.moveCount() < temperatureMoves
                         ? VisitPolicy.sample(visits, rng) : VisitPolicy.mostVisited(visits);
                 s.tree.advance(action);
@@ -95,12 +110,13 @@ public final class SelfPlay {
         return new Slot(new PuctTree(game.newInitialState(), config, rng));
     }
 
-    private static SelfPlayGame finish(Slot s, GameState end) {
+    private SelfPlayGame finish(Slot s, GameState end) {
         double[] returns = end.returns();
         List<TrainingPosition> positions = new ArrayList<>(s.observations.size());
         for (int i = 0; i < s.observations.size(); i++) {
-            positions.add(new TrainingPosition(s.observations.get(i), s.policies.get(i),
-                    (float) returns[s.players.get(i)]));
+            double z = returns[s.players.get(i)];
+            double value = (1 - qTargetWeight) * z + qTargetWeight * s.rootValues.get(i);
+            positions.add(new TrainingPosition(s.observations.get(i), s.policies.get(i), (float) value));
         }
         return new SelfPlayGame(List.copyOf(positions), end.winner(), end.history());
     }

@@ -16,7 +16,7 @@ import rlx.envs.games.Go;
  */
 public sealed interface PlayerSpec {
 
-    String USAGE = "random, minimax[:depth=N], mcts[:sims=N,c=X], alphazero:run=<dir>[,sims=N,c=X],"
+    String USAGE = "random, minimax[:depth=N], mcts[:sims=N,c=X], alphazero:run=<dir>[,sims=N,c=X,solver=on|off],"
             + " gtp:<engine command line>";
 
     /** Makes the player for {@code game}; its randomness comes from {@code seed} alone. */
@@ -49,8 +49,11 @@ public sealed interface PlayerSpec {
         }
     }
 
-    /** A trained AlphaZero network from a run directory (or a network file) with PUCT search. */
-    record AlphaZero(java.nio.file.Path run, int sims, double c) implements PlayerSpec {
+    /**
+     * A trained AlphaZero network from a run directory (or a network file) with PUCT search, with the solver's exact
+     * values ({@link rlx.agents.alphazero.PuctConfig#solver()}) unless {@code solver} is off.
+     */
+    record AlphaZero(java.nio.file.Path run, int sims, double c, boolean solver) implements PlayerSpec {
         public static final int DEFAULT_SIMS = 200;
         public static final double DEFAULT_C_PUCT = 1.5;
         /** Leaves of the one tree per network call: a batch for the network at little cost in search quality. */
@@ -59,7 +62,7 @@ public sealed interface PlayerSpec {
         @Override
         public Player create(Game game, long seed) {
             var network = rlx.agents.alphazero.NetworkFiles.load(run, game);
-            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL);
+            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL, solver);
             return new AlphaZeroPlayer(network, config, new rlx.agents.alphazero.BatchedSearch(game, 200_000),
                     new Rng(seed));
         }
@@ -134,7 +137,7 @@ public sealed interface PlayerSpec {
                 return new Gtp(command);
             }
             case "alphazero": {
-                Map<String, String> kv = keyValues(where, rest, List.of("run", "sims", "c"));
+                Map<String, String> kv = keyValues(where, rest, List.of("run", "sims", "c", "solver"));
                 if (!kv.containsKey("run")) {
                     throw new IllegalArgumentException(where + ": alphazero needs run=<run directory or network"
                             + " file>, e.g. alphazero:run=results/connect4-alphazero/<run>,sims=200");
@@ -142,7 +145,8 @@ public sealed interface PlayerSpec {
                 int sims = kv.containsKey("sims") ? positiveInt(where, "sims", kv.get("sims"))
                         : AlphaZero.DEFAULT_SIMS;
                 double c = kv.containsKey("c") ? positiveDouble(where, "c", kv.get("c")) : AlphaZero.DEFAULT_C_PUCT;
-                return new AlphaZero(java.nio.file.Path.of(kv.get("run")), sims, c);
+                boolean solver = !kv.containsKey("solver") || onOff(where, "solver", kv.get("solver"));
+                return new AlphaZero(java.nio.file.Path.of(kv.get("run")), sims, c, solver);
             }
             default:
                 throw new IllegalArgumentException(where + ": unknown agent '" + name + "'; available: " + USAGE);
@@ -173,6 +177,15 @@ public sealed interface PlayerSpec {
             }
         }
         return out;
+    }
+
+    private static boolean onOff(String where, String key, String value) {
+        return switch (value) {
+            case "on", "true" -> true;
+            case "off", "false" -> false;
+            default -> throw new IllegalArgumentException(where + ": " + key + " must be on or off, got '" + value
+                    + "'");
+        };
     }
 
     private static int positiveInt(String where, String key, String value) {

@@ -66,10 +66,105 @@ class PuctSearchTest {
         assertEquals(0, block, "chose column " + (block + 1));
     }
 
+    /** Priors almost all on column 7 and a value of 0 everywhere: a network that knows nothing and misleads. */
+    static BatchEvaluator misleadingNetwork(Game game) {
+        int actions = game.numDistinctActions();
+        return (boards, n, policy, values) -> {
+            for (int r = 0; r < n; r++) {
+                values[r] = 0;
+                for (int a = 0; a < actions; a++) {
+                    policy[r * actions + a] = a == 6 ? 0.94f : 0.01f;
+                }
+            }
+        };
+    }
+
+    private static final PuctConfig SOLVER = new PuctConfig(300, 1.5, 1.0, 0, 1, true);
+
+    private static int[] visits(Game game, String position, PuctConfig config, BatchEvaluator net) {
+        return new BatchedSearch(game, 0).searchVisits(List.of(game.parse(position)), config, net, new Rng(4))[0];
+    }
+
+    @Test
+    void theSolverPlaysAWinFoundAtExpansionAndStops() {
+        Game c4 = new ConnectFour();
+        // x has 4, 5, 6 on the bottom row: columns 3 and 7 win at once, and the root is proven on its expansion
+        int[] v = visits(c4, "445566", SOLVER, misleadingNetwork(c4));
+        assertArrayEquals(new int[] {0, 0, 1, 0, 0, 0, 1}, v);
+    }
+
+    @Test
+    void theSolverNeverPlaysAProvenLossWhereTheNetworkWantsIt() {
+        Game c4 = new ConnectFour();
+        // x has three in column 1; o must block there, every other move loses on the spot
+        BatchEvaluator net = misleadingNetwork(c4);
+        int[] plain = visits(c4, "12131", EXACT.withSimulations(20), net);
+        assertEquals(6, VisitPolicy.mostVisited(plain), "without the solver 20 simulations follow the prior");
+        for (PuctConfig config : List.of(SOLVER.withSimulations(20), SOLVER.withLeavesPerTree(8))) {
+            int[] v = visits(c4, "12131", config, net);
+            assertEquals(0, VisitPolicy.mostVisited(v));
+            for (int a = 1; a < 7; a++) {
+                assertEquals(0, v[a], "proven losses get no visits in the target, column " + (a + 1));
+            }
+        }
+    }
+
+    @Test
+    void aProvenLostRootStillNamesAMove() {
+        Game c4 = new ConnectFour();
+        // x has 4, 5, 6 on the bottom row and o to move: 3 and 7 cannot both be blocked
+        GameState lost = c4.parse("44556");
+        BatchedSearch search = new BatchedSearch(c4, 0);
+        PuctTree tree = new PuctTree(lost, SOLVER, new Rng(1));
+        search.run(List.of(tree), SOLVER, misleadingNetwork(c4));
+        assertTrue(tree.rootProven(), "every move of o lets x win at once");
+        assertEquals(-1.0, tree.rootProvenReturn(), 0.0);
+        int[] v = tree.rootVisits(7);
+        for (int a = 0; a < 7; a++) {
+            assertTrue(v[a] >= 1, "a lost root keeps every move, column " + (a + 1));
+        }
+        assertTrue(java.util.Arrays.stream(v).sum() < SOLVER.simulations(), "a proven root stops its search");
+    }
+
     @Test
     void selfPlayRecordsVisitTargetsAndResultsFromTheMoversSide() {
+        assertSelfPlayRecords(new PuctConfig(40, 1.5, 1.0, 0.25, 1));
+    }
+
+    @Test
+    void selfPlayWithTheSolverRecordsLegalTargets() {
+        assertSelfPlayRecords(new PuctConfig(40, 1.5, 1.0, 0.25, 4, true));
+    }
+
+    @Test
+    void aQTargetWeightMixesTheRootValueIntoTheResult() {
         Game game = new ConnectFour();
-        PuctConfig config = new PuctConfig(40, 1.5, 1.0, 0.25, 1);
+        PuctConfig config = new PuctConfig(40, 1.5, 1.0, 0.25, 1, true);
+        List<SelfPlayGame> plain = new SelfPlay(game, config, 4, 3, 0, new Rng(7), new BatchedSearch(game, 1000))
+                .play(6, fakeNetwork(game));
+        List<SelfPlayGame> mixed = new SelfPlay(game, config, 4, 3, 0.5, new Rng(7), new BatchedSearch(game, 1000))
+                .play(6, fakeNetwork(game));
+        int differing = 0;
+        for (int g = 0; g < plain.size(); g++) {
+            assertEquals(plain.get(g).history(), mixed.get(g).history(), "the weight changes targets, not play");
+            for (int i = 0; i < plain.get(g).length(); i++) {
+                float z = plain.get(g).positions().get(i).value();
+                float v = mixed.get(g).positions().get(i).value();
+                assertTrue(Math.abs(v - 0.5f * z) <= 0.5f + 1e-6, "q lies in [-1, 1]: " + v + " for z = " + z);
+                differing += v != z ? 1 : 0;
+            }
+            // the last move of a decided game is found by the solver: q is the result there
+            int last = plain.get(g).length() - 1;
+            if (plain.get(g).winner() >= 0) {
+                assertEquals(plain.get(g).positions().get(last).value(), mixed.get(g).positions().get(last).value(),
+                        1e-6, "a proven win at the root has q = z");
+            }
+        }
+        assertTrue(differing > 0, "q differs from z somewhere");
+    }
+
+    private static void assertSelfPlayRecords(PuctConfig config) {
+        Game game = new ConnectFour();
         List<SelfPlayGame> games = new SelfPlay(game, config, 4, 3, new Rng(7), new BatchedSearch(game, 1000))
                 .play(9, fakeNetwork(game));
         assertEquals(9, games.size());

@@ -22,6 +22,10 @@ class PlayerSpecsTest {
         assertEquals(new PlayerSpec.Mcts(50, MctsConfig.DEFAULT_EXPLORATION), PlayerSpec.parse("mcts:sims=50"));
         assertEquals(new PlayerSpec.Mcts(10, 0.5), PlayerSpec.parse("mcts:sims=10,c=0.5"));
         assertEquals(new PlayerSpec.Mcts(10, 0.5), PlayerSpec.parse("mcts:c=0.5, sims=10"));
+        assertEquals(new PlayerSpec.AlphaZero(java.nio.file.Path.of("r"), 200, 1.5, true),
+                PlayerSpec.parse("alphazero:run=r"));
+        assertEquals(new PlayerSpec.AlphaZero(java.nio.file.Path.of("r"), 800, 2.0, false),
+                PlayerSpec.parse("alphazero:run=r,sims=800,c=2,solver=off"));
         assertEquals(new PlayerSpec.Gtp(List.of("gnugo", "--mode", "gtp", "--level", "10")),
                 PlayerSpec.parse("gtp:gnugo --mode gtp --level 10"));
         assertEquals(new PlayerSpec.Gtp(List.of("/opt/my engine/bin", "-x", "a b")),
@@ -77,6 +81,7 @@ class PlayerSpecsTest {
         assertMentions(error("alphazero:run=x,sims=0"), "sims must be an integer >= 1, got '0'");
         assertMentions(error("alphazero:run=x,c=-2"), "c must be a finite number > 0, got '-2'");
         assertMentions(error("alphazero:run=x,depth=3"), "unknown key 'depth'", "takes run, sims, c");
+        assertMentions(error("alphazero:run=x,solver=maybe"), "solver must be on or off, got 'maybe'");
     }
 
     @Test

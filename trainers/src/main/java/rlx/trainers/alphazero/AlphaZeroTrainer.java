@@ -109,7 +109,8 @@ public final class AlphaZeroTrainer {
             long t0 = System.nanoTime();
             long evalsBefore = selfPlaySearch.evaluations();
             SelfPlay selfPlay = new SelfPlay(game, config.search(), config.selfPlay().concurrentGames(),
-                    config.selfPlay().temperatureMoves(), loop.selfPlayRng, selfPlaySearch);
+                    config.selfPlay().temperatureMoves(), config.selfPlay().qTargetWeight(), loop.selfPlayRng,
+                    selfPlaySearch);
             List<SelfPlayGame> played = selfPlay.play(config.selfPlay().gamesPerGeneration(), loop.best::evaluate);
             double selfPlaySeconds = (System.nanoTime() - t0) / 1e9;
             double evalsPerSecond = (selfPlaySearch.evaluations() - evalsBefore) / Math.max(selfPlaySeconds, 1e-9);

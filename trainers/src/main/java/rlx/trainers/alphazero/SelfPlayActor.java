@@ -46,7 +46,8 @@ final class SelfPlayActor {
                         long start = System.nanoTime();
                         long evaluationsBefore = search.evaluations();
                         SelfPlay selfPlay = new SelfPlay(game, config.search(), m.concurrentGames(),
-                                config.selfPlay().temperatureMoves(), new Rng(m.seed()), search);
+                                config.selfPlay().temperatureMoves(), config.selfPlay().qTargetWeight(),
+                                new Rng(m.seed()), search);
                         List<SelfPlayGame> games = selfPlay.play(m.games(), network::evaluate);
                         coach.tell(new CoachMessage.ChunkPlayed(index, m.generation(), m.chunk(), games,
                                 (System.nanoTime() - start) / 1e9, search.evaluations() - evaluationsBefore));
