@@ -51,9 +51,10 @@ public sealed interface PlayerSpec {
 
     /**
      * A trained AlphaZero network from a run directory (or a network file) with PUCT search, with the solver's exact
-     * values ({@link rlx.agents.alphazero.PuctConfig#solver()}) unless {@code solver} is off.
+     * values ({@link rlx.agents.alphazero.PuctConfig#solver()}) when {@code solver} is on; null: on except in Go,
+     * whose games end only by passing and where making every child of each expanded position is costly.
      */
-    record AlphaZero(java.nio.file.Path run, int sims, double c, boolean solver) implements PlayerSpec {
+    record AlphaZero(java.nio.file.Path run, int sims, double c, Boolean solver) implements PlayerSpec {
         public static final int DEFAULT_SIMS = 200;
         public static final double DEFAULT_C_PUCT = 1.5;
         /** Leaves of the one tree per network call: a batch for the network at little cost in search quality. */
@@ -62,7 +63,8 @@ public sealed interface PlayerSpec {
         @Override
         public Player create(Game game, long seed) {
             var network = rlx.agents.alphazero.NetworkFiles.load(run, game);
-            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL, solver);
+            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL,
+                    solver != null ? solver : !(game instanceof Go));
             return new AlphaZeroPlayer(network, config, new rlx.agents.alphazero.BatchedSearch(game, 200_000),
                     new Rng(seed));
         }
@@ -145,7 +147,7 @@ public sealed interface PlayerSpec {
                 int sims = kv.containsKey("sims") ? positiveInt(where, "sims", kv.get("sims"))
                         : AlphaZero.DEFAULT_SIMS;
                 double c = kv.containsKey("c") ? positiveDouble(where, "c", kv.get("c")) : AlphaZero.DEFAULT_C_PUCT;
-                boolean solver = !kv.containsKey("solver") || onOff(where, "solver", kv.get("solver"));
+                Boolean solver = kv.containsKey("solver") ? onOff(where, "solver", kv.get("solver")) : null;
                 return new AlphaZero(java.nio.file.Path.of(kv.get("run")), sims, c, solver);
             }
             default:

@@ -22,7 +22,7 @@ class PlayerSpecsTest {
         assertEquals(new PlayerSpec.Mcts(50, MctsConfig.DEFAULT_EXPLORATION), PlayerSpec.parse("mcts:sims=50"));
         assertEquals(new PlayerSpec.Mcts(10, 0.5), PlayerSpec.parse("mcts:sims=10,c=0.5"));
         assertEquals(new PlayerSpec.Mcts(10, 0.5), PlayerSpec.parse("mcts:c=0.5, sims=10"));
-        assertEquals(new PlayerSpec.AlphaZero(java.nio.file.Path.of("r"), 200, 1.5, true),
+        assertEquals(new PlayerSpec.AlphaZero(java.nio.file.Path.of("r"), 200, 1.5, null),
                 PlayerSpec.parse("alphazero:run=r"));
         assertEquals(new PlayerSpec.AlphaZero(java.nio.file.Path.of("r"), 800, 2.0, false),
                 PlayerSpec.parse("alphazero:run=r,sims=800,c=2,solver=off"));
