@@ -8,6 +8,7 @@ import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import rlx.agents.core.ParamsSnapshot;
 import rlx.agents.dqn.DqnConfig;
 import rlx.agents.dqn.DqnLearner;
 import rlx.agents.dqn.DqnStats;
@@ -24,6 +25,7 @@ import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
+import rlx.trainers.core.BestPolicy;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.EpisodeRecord;
 import rlx.trainers.core.EvalRecord;
@@ -46,6 +48,7 @@ public final class LocalDqnTrainer {
     private final EnvRegistry registry;
     private final TrainingListener listener;
     private final Checkpoints checkpoints;
+    private final Path checkpointDir;
 
     public LocalDqnTrainer(DqnConfig config, TrainSettings settings, EnvRegistry registry, Path checkpointDir,
                            TrainingListener listener) {
@@ -54,6 +57,7 @@ public final class LocalDqnTrainer {
         this.registry = registry;
         this.listener = listener;
         this.checkpoints = new Checkpoints(checkpointDir, 2);
+        this.checkpointDir = checkpointDir;
     }
 
     /** Trains from scratch, or from the latest checkpoint when {@code resume} is set and one exists. */
@@ -84,6 +88,7 @@ public final class LocalDqnTrainer {
         EpsilonGreedyPolicy policy = new EpsilonGreedyPolicy(loop.learner.online().plainForward(), obsSize, numActions);
         policy.load(loop.learner.params());
         Evaluator evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
+        BestPolicy bestPolicy = new BestPolicy(checkpointDir);
         Schedule epsilon = config.exploration().toSchedule(settings.totalSteps());
         Schedule beta = new LinearSchedule(config.prioritized().betaStart(), config.prioritized().betaEnd(),
                 settings.totalSteps());
@@ -137,7 +142,9 @@ public final class LocalDqnTrainer {
             }
 
             if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.evalInterval()) && loop.envSteps < settings.totalSteps()) {
-                listener.onEval(evaluate(evaluator, policy, settings.evalEpisodes(), loop.envSteps, false));
+                EvalRecord eval = evaluate(evaluator, policy, settings.evalEpisodes(), loop.envSteps, false);
+                listener.onEval(eval);
+                bestPolicy.offer(eval, loop.learner.params().flat(), dir -> { });
             }
             if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.checkpointInterval())
                     && loop.envSteps < settings.totalSteps()) {
@@ -155,7 +162,15 @@ public final class LocalDqnTrainer {
         checkpoint(loop);
         EvalRecord finalEval = evaluate(evaluator, policy, settings.finalEvalEpisodes(), loop.envSteps, true);
         listener.onEval(finalEval);
-        return new TrainOutcome(loop.envSteps, loop.episodes, loop.wallSeconds, stepsPerSecond, finalEval);
+        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
+        if (bestPolicy.record().isPresent()) {
+            // the acting policy is free now: it plays the best periodic evaluation's parameters
+            policy.load(new ParamsSnapshot(0, bestPolicy.params()));
+            EvalRecord bestFinal = evaluator.atStep(policy::greedy, settings.finalEvalEpisodes(), settings.seed(),
+                    bestPolicy.record().get().envSteps(), true);
+            extra.put("best_eval", bestPolicy.summary(bestFinal));
+        }
+        return new TrainOutcome(loop.envSteps, loop.episodes, loop.wallSeconds, stepsPerSecond, finalEval, extra);
     }
 
     private EvalRecord evaluate(Evaluator evaluator, EpsilonGreedyPolicy policy, int episodes, long envSteps,

@@ -26,6 +26,7 @@ import rlx.envs.core.EnvSpec;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
 import rlx.networks.config.ConvTorsoConfig;
+import rlx.trainers.core.BestPolicy;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.EpisodeRecord;
 import rlx.trainers.core.EvalRecord;
@@ -52,6 +53,7 @@ public final class PgRun {
     private final TrainSettings settings;
     private final TrainingListener listener;
     private final Checkpoints checkpoints;
+    private final BestPolicy bestPolicy;
     private final Evaluator evaluator;
     private final PgLearner learner;
     private final ActorCriticPolicy evalPolicy;
@@ -76,6 +78,7 @@ public final class PgRun {
         this.settings = settings;
         this.listener = listener;
         this.checkpoints = new Checkpoints(checkpointDir, 2);
+        this.bestPolicy = new BestPolicy(checkpointDir);
         EnvSpec spec = registry.spec(settings.envId());
         if (!(spec.actionSpace() instanceof Discrete discrete)) {
             throw new IllegalArgumentException("A2C, A3C and PPO here need a discrete action space; "
@@ -223,7 +226,9 @@ public final class PgRun {
     private void afterUpdate(long stepsBefore) throws IOException {
         listener.onProgress(envSteps, episodes, stepsPerSecond());
         if (Evaluator.crossed(stepsBefore, envSteps, settings.evalInterval()) && !done()) {
-            listener.onEval(evaluate(settings.evalEpisodes(), false));
+            EvalRecord eval = evaluate(settings.evalEpisodes(), false);
+            listener.onEval(eval);
+            keepIfBest(eval);
         }
         if (Evaluator.crossed(stepsBefore, envSteps, settings.checkpointInterval()) && !done()) {
             checkpoint();
@@ -245,6 +250,9 @@ public final class PgRun {
         if (nonFiniteGradients > 0) {
             extra.put("non_finite_gradients", nonFiniteGradients);
         }
+        if (bestPolicy.record().isPresent()) {
+            extra.put("best_eval", bestPolicy.summary(evaluateBest(settings.finalEvalEpisodes())));
+        }
         return new TrainOutcome(envSteps, episodes, wall(), sps, finalEval, extra);
     }
 
@@ -263,6 +271,26 @@ public final class PgRun {
             greedy = normalizer.wrap(greedy, inputSize);
         }
         return evaluator.atStep(greedy, count, settings.seed(), envSteps, isFinal);
+    }
+
+    /** Keeps the policy just evaluated (with the normaliser's statistics it acted with) if it is the best yet. */
+    private void keepIfBest(EvalRecord eval) throws IOException {
+        bestPolicy.offer(eval, learner.snapshot().flat(), dir -> {
+            if (normalizer != null) {
+                JSON.writeValue(dir.resolve(NORMALIZER_FILE).toFile(), normalizer);
+            }
+        });
+    }
+
+    /** The best periodic evaluation's policy, evaluated again on {@code count} episodes (same seeds as the final). */
+    private EvalRecord evaluateBest(int count) throws IOException {
+        evalPolicy.load(new ParamsSnapshot(0, bestPolicy.params()));
+        DiscretePolicy greedy = evalPolicy::greedy;
+        Optional<Normalizer> saved = readNormalizer(bestPolicy.dir());
+        if (saved.isPresent()) {
+            greedy = saved.get().wrap(greedy, inputSize);
+        }
+        return evaluator.atStep(greedy, count, settings.seed(), bestPolicy.record().orElseThrow().envSteps(), true);
     }
 
 

@@ -67,13 +67,20 @@ class ActorPgTrainerTest {
         TrainSettings settings = new TrainSettings("CartPole-v1", Map.of(), 4, 200_000, 1, 10_000, 10, 100, 10, 0);
         TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.A3C, PgTestConfigs.a3c(4), settings,
                 EnvRegistry.standard(), tmp, rec).run(false);
-        // Asynchronous updates are not reproducible run to run, and 4 workers' greedy policy swings between
-        // evaluations (measured on seeds 1-8 at this budget: best evaluation 449-500, final 179-500; one CI run later
-        // ended at 27.4 after its best evaluation had passed 400). So the claim is that the policy reached a
-        // near-solved level; the final policy is only required to have been evaluated in full.
+        // Asynchronous updates are not reproducible run to run, and 4 workers' greedy policy can collapse after
+        // learning (measured on seeds 1-8 at this budget: best evaluation 449-500, final 179-500; one CI run ended
+        // at 27.4, another at 64.2, after a best evaluation of 500). So, as SB3's EvalCallback does, the run keeps the
+        // policy of its best periodic evaluation, and that policy must be near-solved over 100 fresh episodes.
         double best = rec.evals.stream().filter(e -> !e.isFinal()).mapToDouble(e -> e.meanReturn()).max().orElseThrow();
         assertTrue(rec.evals.stream().filter(e -> !e.isFinal()).count() >= 19, "one evaluation every 10k steps");
         assertTrue(best >= 400, "best greedy evaluation " + best);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> bestEval = (Map<String, Object>) o.extra().get("best_eval");
+        assertEquals(best, ((Number) bestEval.get("periodic_mean_return")).doubleValue());
+        assertEquals(100, bestEval.get("episodes"));
+        assertTrue(((Number) bestEval.get("mean_return")).doubleValue() >= 350, "best policy over 100 episodes: "
+                + bestEval);
+        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("best").resolve("params.bin")));
         assertEquals(100, o.finalEval().episodes());
         assertBalanced(o);
         assertTrue(count(o, "dropped") <= 4 * 4 * 5, "at most one rollout per worker in flight at the end: " + o.extra());

@@ -85,6 +85,26 @@ class LocalDqnTrainerTest {
     }
 
     @Test
+    void keepsThePolicyOfTheBestPeriodicEvaluationAndEvaluatesItAtTheEnd(@TempDir Path dir) throws Exception {
+        DqnConfig config = TestConfigs.dqn(List.of(32), 5e-3, 32, 200, 1, 200, 0.5, 1, false);
+        Recorder recorder = new Recorder(Long.MAX_VALUE);
+        TrainSettings evaluated = new TrainSettings(MoveRightEnv.ID, Map.of(), 1, 4000, 7, 250, 5, 10, 5, 0);
+
+        TrainOutcome outcome = new LocalDqnTrainer(config, evaluated, chainRegistry(), dir, recorder).run(false);
+
+        EvalRecord firstBest = recorder.evals.stream().filter(e -> !e.isFinal())
+                .reduce((a, b) -> b.meanReturn() > a.meanReturn() ? b : a).orElseThrow();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> best = (Map<String, Object>) outcome.extra().get("best_eval");
+        assertEquals(firstBest.envSteps(), best.get("env_steps"), "the earliest of the best evaluations is kept");
+        assertEquals(firstBest.meanReturn(), best.get("periodic_mean_return"));
+        assertEquals(10, best.get("episodes"));
+        // the chain is deterministic: the kept parameters walk the same walk again
+        assertEquals(firstBest.meanReturn(), (Double) best.get("mean_return"), 1e-9);
+        assertTrue(Files.isRegularFile(dir.resolve("best").resolve("params.bin")));
+    }
+
+    @Test
     void reportsEveryEpisodeWithConsistentCounters(@TempDir Path dir) throws Exception {
         DqnConfig config = TestConfigs.dqn(List.of(16), 1e-3, 32, 100, 2, 100, 0.3, 3, true);
         Recorder recorder = new Recorder(Long.MAX_VALUE);
