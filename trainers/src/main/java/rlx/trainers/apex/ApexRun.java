@@ -16,6 +16,7 @@ import rlx.envs.core.Discrete;
 import rlx.envs.core.EnvRegistry;
 import rlx.envs.core.Seeds;
 import rlx.envs.vector.SyncVectorEnv;
+import rlx.trainers.core.BestPolicy;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.EpisodeRecord;
 import rlx.trainers.core.EvalRecord;
@@ -44,6 +45,7 @@ public final class ApexRun {
     private final Evaluator evaluator;
     private final DqnLearner learner;
     private final EpsilonGreedyPolicy evalPolicy;
+    private final BestPolicy bestPolicy;
     private final TransitionAccounting accounting = new TransitionAccounting();
     private final LinearSchedule beta;
     private final int inputSize;
@@ -66,6 +68,7 @@ public final class ApexRun {
         this.settings = settings;
         this.listener = listener;
         this.checkpoints = new Checkpoints(checkpointDir, 2);
+        this.bestPolicy = new BestPolicy(checkpointDir);
         try (SyncVectorEnv probe = SyncVectorEnv.make(registry, settings.envId(), settings.envKwargs(), 1)) {
             if (!(probe.spec().actionSpace() instanceof Discrete discrete)) {
                 throw new IllegalArgumentException("DQN needs a discrete action space; " + settings.envId() + " has "
@@ -168,7 +171,9 @@ public final class ApexRun {
         listener.onProgress(envSteps, episodes, sps);
         try {
             if (Evaluator.crossed(before, envSteps, settings.evalInterval()) && !done()) {
-                listener.onEval(evaluate(settings.evalEpisodes(), false));
+                EvalRecord eval = evaluate(settings.evalEpisodes(), false);
+                listener.onEval(eval);
+                bestPolicy.offer(eval, learner.params().flat(), dir -> { });
             }
             if (Evaluator.crossed(before, envSteps, settings.checkpointInterval()) && !done()) {
                 checkpoint();
@@ -203,6 +208,11 @@ public final class ApexRun {
         listener.onEval(finalEval);
         java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(accounting.toSummary());
         extra.put("gradient_steps", learner.updates());
+        if (bestPolicy.record().isPresent()) {
+            evalPolicy.load(new ParamsSnapshot(0, bestPolicy.params()));
+            extra.put("best_eval", bestPolicy.summary(evaluator.atStep(evalPolicy::greedy,
+                    settings.finalEvalEpisodes(), settings.seed(), bestPolicy.record().get().envSteps(), true)));
+        }
         return new TrainOutcome(envSteps, episodes, wallBefore + (System.nanoTime() - sessionStart) / 1e9, sps,
                 finalEval, extra);
     }

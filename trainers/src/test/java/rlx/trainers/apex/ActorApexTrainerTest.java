@@ -44,7 +44,11 @@ class ActorApexTrainerTest {
     }
 
     private static TrainSettings settings(long steps) {
-        return new TrainSettings(MoveRightEnv.ID, Map.of(), 2, steps, 7, 0, 5, 10, 5, 0);
+        return settings(steps, 0);
+    }
+
+    private static TrainSettings settings(long steps, long evalInterval) {
+        return new TrainSettings(MoveRightEnv.ID, Map.of(), 2, steps, 7, evalInterval, 5, 10, 5, 0);
     }
 
     private static EnvRegistry chain() {
@@ -66,9 +70,13 @@ class ActorApexTrainerTest {
     @Test
     void runnersReplayAndLearnerSolveTheChainAndAccountForEveryTransition() throws IOException {
         // asynchronous: 12k steps leave a margin for a loaded machine, where 8k once fell short of the goal
-        TrainOutcome o = new ActorApexTrainer(config(true), settings(12_000), chain(), tmp, new TrainingListener() {
-        }).run(false);
+        TrainOutcome o = new ActorApexTrainer(config(true), settings(12_000, 2_000), chain(), tmp,
+                new TrainingListener() { }).run(false);
         assertEquals(1.0, o.finalEval().meanReturn(), 1e-9, "greedy policy walks right to the goal");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> best = (Map<String, Object>) o.extra().get("best_eval");
+        // the chain is deterministic: the kept policy of the best periodic evaluation scores the same again
+        assertEquals((Double) best.get("periodic_mean_return"), (Double) best.get("mean_return"), 1e-9);
         assertEquals(count(o, "produced"), count(o, "consumed") + count(o, "dropped"));
         long gradientSteps = ((Number) o.extra().get("gradient_steps")).longValue();
         // the replay ratio: 1 gradient step per 2 x 2 env steps after 500 learning-start steps
