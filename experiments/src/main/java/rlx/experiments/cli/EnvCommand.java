@@ -108,7 +108,9 @@ final class EnvCommand {
                @Option(names = "--cell-pixels", defaultValue = "" + MinAtarRenderer.DEFAULT_CELL_PIXELS,
                        description = "Side of a board cell in pixels (default ${DEFAULT-VALUE}).") int cellPixels,
                @Option(names = "--run", paramLabel = "<run dir>",
-                       description = "Act with this run's greedy policy instead of random actions.") Path run)
+                       description = "Act with this run's greedy policy instead of random actions.") Path run,
+               @Option(names = "--best", description = "With --run: act from the policy of the run's best "
+                       + "periodic evaluation (checkpoints/best/) instead of its latest checkpoint.") boolean best)
             throws IOException {
         Env<?, ?> made = registry.makeRaw(id); // unknown ids fail here, listing the known ones
         if (!(made instanceof MinAtarEnv env)) {
@@ -134,7 +136,7 @@ final class EnvCommand {
         rlx.agents.core.DiscretePolicy policy = null;
         if (run != null) {
             var greedy = new rlx.experiments.train.ExperimentRunner(Path.of("results"), false,
-                    spec.commandLine().getErr()).greedyPolicy(run);
+                    spec.commandLine().getErr()).greedyPolicy(run, best);
             if (!greedy.settings().envId().equals(id)) {
                 throw new IllegalArgumentException("--run " + run + " trained on " + greedy.settings().envId()
                         + ", not on " + id);

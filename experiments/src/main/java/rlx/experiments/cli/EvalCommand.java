@@ -5,12 +5,16 @@ import java.nio.file.Path;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rlx.experiments.train.ExperimentRunner;
 import rlx.trainers.eval.EvalResult;
 
-/** {@code rlx eval <run dir> [episodes=N]}: greedy evaluation of a run's latest checkpoint on fresh seeds. */
+/**
+ * {@code rlx eval <run dir> [episodes=N] [--best]}: greedy evaluation of a run's latest checkpoint, or of its best
+ * periodic evaluation's policy, on fresh seeds.
+ */
 @Command(name = "eval", mixinStandardHelpOptions = true, header = "Evaluate a trained run's saved policy.",
         description = {"Greedy episodes on seeds disjoint from training's. Last line:",
             "  eval run=<dir> episodes=<n> mean_return=<m> std_return=<s> mean_length=<l>"})
@@ -25,6 +29,10 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
     @Parameters(index = "1", arity = "0..1", paramLabel = "episodes=N", description = "Episodes (default 100).")
     String episodesArg;
 
+    @Option(names = "--best", description = "Act from the policy of the run's best periodic evaluation "
+            + "(checkpoints/best/) instead of its latest checkpoint.")
+    boolean best;
+
     @Override
     public Integer call() throws IOException {
         int episodes = 100;
@@ -35,7 +43,7 @@ final class EvalCommand implements java.util.concurrent.Callable<Integer> {
             episodes = Integer.parseInt(episodesArg.substring("episodes=".length()));
         }
         EvalResult r = new ExperimentRunner(Path.of("results"), false, spec.commandLine().getErr())
-                .evaluate(run, episodes);
+                .evaluate(run, episodes, best);
         spec.commandLine().getOut().printf(Locale.ROOT,
                 "eval run=%s episodes=%d mean_return=%.2f std_return=%.2f mean_length=%.1f%n",
                 run, r.episodes(), r.meanReturn(), r.stdReturn(), r.meanLength());

@@ -23,6 +23,7 @@ import rlx.experiments.run.LearningCurvePlot;
 import rlx.experiments.run.Provenance;
 import rlx.experiments.run.RunDirectory;
 import rlx.experiments.run.Summary;
+import rlx.trainers.core.BestPolicy;
 import rlx.trainers.core.Checkpoints;
 import rlx.trainers.core.TrainOutcome;
 import rlx.trainers.core.TrainSettings;
@@ -115,24 +116,37 @@ public final class ExperimentRunner {
         }
     }
 
-    /** Greedy evaluation of a run's latest checkpoint on fresh seeds. */
-    public EvalResult evaluate(Path runPath, int episodes) throws IOException {
-        GreedyRun greedy = greedyPolicy(runPath);
+    /** Greedy evaluation of a run's latest checkpoint (or its best periodic evaluation's policy) on fresh seeds. */
+    public EvalResult evaluate(Path runPath, int episodes, boolean best) throws IOException {
+        GreedyRun greedy = greedyPolicy(runPath, best);
         TrainSettings settings = greedy.settings();
         Evaluator evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
         return evaluator.run(greedy.policy(), episodes, Seeds.derive(Seeds.derive(settings.seed(), "eval"), "cli"));
     }
 
-    /** A run's greedy policy from its latest checkpoint, with the settings it trained under. */
+    /** A run's greedy policy from a checkpoint, with the settings it trained under. */
     public record GreedyRun(TrainSettings settings, rlx.agents.core.DiscretePolicy policy) {
     }
 
-    /** The greedy policy of a run's latest checkpoint. */
-    public GreedyRun greedyPolicy(Path runPath) throws IOException {
+    /**
+     * The greedy policy of a run's latest checkpoint or, with {@code best}, of its best periodic evaluation (kept in
+     * {@code checkpoints/best/} by DQN, Ape-X, A2C, PPO and A3C runs).
+     */
+    public GreedyRun greedyPolicy(Path runPath, boolean best) throws IOException {
         RunDirectory run = RunDirectory.open(runPath);
         Plan plan = plan(run.config(), List.of());
-        Path checkpoint = new Checkpoints(run.checkpoints(), 2).latest()
-                .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to act from"));
+        Path checkpoint;
+        if (best) {
+            var kept = new BestPolicy(run.checkpoints());
+            if (kept.record().isEmpty()) {
+                throw new IllegalArgumentException(run.path() + " has no best policy (" + kept.dir() + "): it is kept"
+                        + " at periodic evaluations (eval.interval > 0) of DQN, Ape-X, A2C, PPO and A3C runs");
+            }
+            checkpoint = kept.dir();
+        } else {
+            checkpoint = new Checkpoints(run.checkpoints(), 2).latest()
+                    .orElseThrow(() -> new IllegalArgumentException(run.path() + " has no checkpoint to act from"));
+        }
         return new GreedyRun(plan.experiment().toTrainSettings(),
                 loadPolicy(plan.algorithm(), plan.agent(), checkpoint));
     }

@@ -107,6 +107,17 @@ class TrainCommandTest {
         assertEquals(0, eval2.exitCode(), eval2.err());
         assertTrue(eval2.lastLine().matches("eval run=.* episodes=4 mean_return=\\S+ std_return=\\S+ mean_length=\\S+"),
                 eval2.lastLine());
+
+        // the one periodic evaluation (1,500 steps) is the best so far: its policy is kept, evaluated again at the
+        // end and loadable
+        Map<?, ?> best = (Map<?, ?>) new com.fasterxml.jackson.databind.ObjectMapper()
+                .readValue(runDir.resolve("summary.json").toFile(), Map.class).get("best_eval");
+        assertEquals(1500, ((Number) best.get("env_steps")).intValue(), json);
+        assertEquals(5, ((Number) best.get("episodes")).intValue());
+        CliTest.Run bestEval = CliTest.rlx("eval", runDir.toString(), "episodes=4", "--best");
+        assertEquals(0, bestEval.exitCode(), bestEval.err());
+        assertTrue(bestEval.lastLine().matches("eval run=.* episodes=4 mean_return=\\S+ std_return=\\S+ mean_length=\\S+"),
+                bestEval.lastLine());
     }
 
     @Test

@@ -173,7 +173,7 @@ public final class ApexRun {
             if (Evaluator.crossed(before, envSteps, settings.evalInterval()) && !done()) {
                 EvalRecord eval = evaluate(settings.evalEpisodes(), false);
                 listener.onEval(eval);
-                bestPolicy.offer(eval, learner.params().flat(), dir -> { });
+                bestPolicy.offer(eval, learner.params().flat(), dir -> learner.save(dir.resolve("learner")));
             }
             if (Evaluator.crossed(before, envSteps, settings.checkpointInterval()) && !done()) {
                 checkpoint();

@@ -15,8 +15,9 @@ import java.util.Optional;
 
 /**
  * The policy of the best periodic evaluation so far, as Stable-Baselines3's {@code EvalCallback} keeps
- * {@code best_model}: an evaluation that beats every earlier one writes the policy's parameters to
- * {@code <checkpoints>/best/}, and the run's end evaluates that policy on the final number of episodes. A greedy
+ * {@code best_model}: an evaluation that beats every earlier one writes the policy's parameters, and the files its
+ * algorithm loads a policy from (as from a checkpoint), to {@code <checkpoints>/best/}; the run's end evaluates that
+ * policy on the final number of episodes, and {@code rlx eval --best} acts from it. A greedy
  * policy can collapse late in training (A3C's asynchronous updates do this on CartPole); the best one is not lost,
  * and a resumed run keeps the best of its earlier sessions.
  */
@@ -43,11 +44,11 @@ public final class BestPolicy {
     }
 
     /**
-     * Keeps {@code params} (and what {@code extraFiles} writes beside them, e.g. a normaliser's statistics) when
+     * Keeps {@code params} (and what {@code policyFiles} writes beside them: the learner as in a checkpoint) when
      * {@code eval} has a higher mean return than every earlier evaluation; the write is atomic, so a kill leaves
      * the previous best intact. Returns whether it did.
      */
-    public boolean offer(EvalRecord eval, float[] params, Checkpoints.Writer extraFiles) throws IOException {
+    public boolean offer(EvalRecord eval, float[] params, Checkpoints.Writer policyFiles) throws IOException {
         if (!Double.isFinite(eval.meanReturn()) || best != null && !(eval.meanReturn() > best.meanReturn())) {
             return false;
         }
@@ -60,7 +61,7 @@ public final class BestPolicy {
                 out.writeFloat(p);
             }
         }
-        extraFiles.write(tmp);
+        policyFiles.write(tmp);
         Record record = new Record(eval.envSteps(), eval.episodes(), eval.meanReturn(), eval.stdReturn());
         JSON.writeValue(tmp.resolve(RECORD_FILE).toFile(), record);
         Path old = dir.resolveSibling(".best-old");
@@ -79,7 +80,7 @@ public final class BestPolicy {
         return Optional.ofNullable(best);
     }
 
-    /** The kept policy's directory ({@code params.bin}, {@code best.json} and the extra files). */
+    /** The kept policy's directory ({@code params.bin}, {@code best.json} and the policy files). */
     public Path dir() {
         return dir;
     }

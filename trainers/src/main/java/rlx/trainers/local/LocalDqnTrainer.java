@@ -144,7 +144,7 @@ public final class LocalDqnTrainer {
             if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.evalInterval()) && loop.envSteps < settings.totalSteps()) {
                 EvalRecord eval = evaluate(evaluator, policy, settings.evalEpisodes(), loop.envSteps, false);
                 listener.onEval(eval);
-                bestPolicy.offer(eval, loop.learner.params().flat(), dir -> { });
+                bestPolicy.offer(eval, loop.learner.params().flat(), dir -> loop.learner.save(dir.resolve("learner")));
             }
             if (Evaluator.crossed(stepsBefore, loop.envSteps, settings.checkpointInterval())
                     && loop.envSteps < settings.totalSteps()) {

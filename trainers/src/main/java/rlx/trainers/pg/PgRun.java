@@ -273,13 +273,12 @@ public final class PgRun {
         return evaluator.atStep(greedy, count, settings.seed(), envSteps, isFinal);
     }
 
-    /** Keeps the policy just evaluated (with the normaliser's statistics it acted with) if it is the best yet. */
+    /**
+     * Keeps the policy just evaluated (with the normaliser's statistics it acted with) if it is the best yet, in a
+     * directory {@link #loadPolicy} reads like a checkpoint.
+     */
     private void keepIfBest(EvalRecord eval) throws IOException {
-        bestPolicy.offer(eval, learner.snapshot().flat(), dir -> {
-            if (normalizer != null) {
-                JSON.writeValue(dir.resolve(NORMALIZER_FILE).toFile(), normalizer);
-            }
-        });
+        bestPolicy.offer(eval, learner.snapshot().flat(), this::writeLearner);
     }
 
     /** The best periodic evaluation's policy, evaluated again on {@code count} episodes (same seeds as the final). */
@@ -295,19 +294,21 @@ public final class PgRun {
 
 
     private void checkpoint() throws IOException {
-        PgTrainerState state = new PgTrainerState(envSteps, updates, episodes, wall(), resumes, accounting.state(),
-                inputSize, numActions);
-        Path dir = checkpoints.write(envSteps, tmp -> {
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
-                    Files.newOutputStream(tmp.resolve(LEARNER_FILE))))) {
-                learner.save(out);
-            }
-            JSON.writeValue(tmp.resolve(STATE_FILE).toFile(), state);
-            if (normalizer != null) {
-                JSON.writeValue(tmp.resolve(NORMALIZER_FILE).toFile(), normalizer);
-            }
-        });
+        Path dir = checkpoints.write(envSteps, this::writeLearner);
         listener.onCheckpoint(envSteps, dir);
+    }
+
+    /** The learner, the trainer's counters and the normaliser: a checkpoint, and what {@link #loadPolicy} reads. */
+    private void writeLearner(Path dir) throws IOException {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(
+                Files.newOutputStream(dir.resolve(LEARNER_FILE))))) {
+            learner.save(out);
+        }
+        JSON.writeValue(dir.resolve(STATE_FILE).toFile(), new PgTrainerState(envSteps, updates, episodes, wall(),
+                resumes, accounting.state(), inputSize, numActions));
+        if (normalizer != null) {
+            JSON.writeValue(dir.resolve(NORMALIZER_FILE).toFile(), normalizer);
+        }
     }
 
     private void restore(Path dir) throws IOException {

@@ -80,7 +80,11 @@ class ActorPgTrainerTest {
         assertEquals(100, bestEval.get("episodes"));
         assertTrue(((Number) bestEval.get("mean_return")).doubleValue() >= 350, "best policy over 100 episodes: "
                 + bestEval);
-        assertTrue(java.nio.file.Files.isRegularFile(tmp.resolve("best").resolve("params.bin")));
+        // the kept directory loads like a checkpoint and replays the same 100 evaluation episodes
+        var kept = rlx.trainers.pg.PgRun.loadPolicy(PgTestConfigs.a3c(4), tmp.resolve("best"));
+        var again = new rlx.trainers.eval.Evaluator(EnvRegistry.standard(), "CartPole-v1", Map.of(),
+                settings.evalEnvs()).atStep(kept, 100, settings.seed(), 0, true);
+        assertEquals(((Number) bestEval.get("mean_return")).doubleValue(), again.meanReturn(), 1e-9);
         assertEquals(100, o.finalEval().episodes());
         assertBalanced(o);
         assertTrue(count(o, "dropped") <= 4 * 4 * 5, "at most one rollout per worker in flight at the end: " + o.extra());
