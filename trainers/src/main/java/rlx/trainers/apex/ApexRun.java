@@ -211,7 +211,7 @@ public final class ApexRun {
         if (bestPolicy.record().isPresent()) {
             evalPolicy.load(new ParamsSnapshot(0, bestPolicy.params()));
             extra.put("best_eval", bestPolicy.summary(evaluator.atStep(evalPolicy::greedy,
-                    settings.finalEvalEpisodes(), settings.seed(), bestPolicy.record().get().envSteps(), true)));
+                    settings.finalEvalEpisodes(), settings.seed(), envSteps, true))); // the final evaluation's seeds
         }
         return new TrainOutcome(envSteps, episodes, wallBefore + (System.nanoTime() - sessionStart) / 1e9, sps,
                 finalEval, extra);

@@ -164,10 +164,11 @@ public final class LocalDqnTrainer {
         listener.onEval(finalEval);
         java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
         if (bestPolicy.record().isPresent()) {
-            // the acting policy is free now: it plays the best periodic evaluation's parameters
+            // the acting policy is free now: it plays the best periodic evaluation's parameters on the final
+            // evaluation's seeds (not those it was chosen on, which would flatter it)
             policy.load(new ParamsSnapshot(0, bestPolicy.params()));
             EvalRecord bestFinal = evaluator.atStep(policy::greedy, settings.finalEvalEpisodes(), settings.seed(),
-                    bestPolicy.record().get().envSteps(), true);
+                    loop.envSteps, true);
             extra.put("best_eval", bestPolicy.summary(bestFinal));
         }
         return new TrainOutcome(loop.envSteps, loop.episodes, loop.wallSeconds, stepsPerSecond, finalEval, extra);

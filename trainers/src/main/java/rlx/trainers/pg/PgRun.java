@@ -281,7 +281,10 @@ public final class PgRun {
         bestPolicy.offer(eval, learner.snapshot().flat(), this::writeLearner);
     }
 
-    /** The best periodic evaluation's policy, evaluated again on {@code count} episodes (same seeds as the final). */
+    /**
+     * The best periodic evaluation's policy, evaluated again on {@code count} episodes: the final evaluation's seeds,
+     * not those it was chosen on, so the two policies meet the same episodes and selection does not flatter the best.
+     */
     private EvalRecord evaluateBest(int count) throws IOException {
         evalPolicy.load(new ParamsSnapshot(0, bestPolicy.params()));
         DiscretePolicy greedy = evalPolicy::greedy;
@@ -289,7 +292,7 @@ public final class PgRun {
         if (saved.isPresent()) {
             greedy = saved.get().wrap(greedy, inputSize);
         }
-        return evaluator.atStep(greedy, count, settings.seed(), bestPolicy.record().orElseThrow().envSteps(), true);
+        return evaluator.atStep(greedy, count, settings.seed(), envSteps, true);
     }
 
 

@@ -83,7 +83,7 @@ class ActorPgTrainerTest {
         // the kept directory loads like a checkpoint and replays the same 100 evaluation episodes
         var kept = rlx.trainers.pg.PgRun.loadPolicy(PgTestConfigs.a3c(4), tmp.resolve("best"));
         var again = new rlx.trainers.eval.Evaluator(EnvRegistry.standard(), "CartPole-v1", Map.of(),
-                settings.evalEnvs()).atStep(kept, 100, settings.seed(), 0, true);
+                settings.evalEnvs()).atStep(kept, 100, settings.seed(), o.envSteps(), true);
         assertEquals(((Number) bestEval.get("mean_return")).doubleValue(), again.meanReturn(), 1e-9);
         assertEquals(100, o.finalEval().episodes());
         assertBalanced(o);
