@@ -63,10 +63,23 @@ public sealed interface PlayerSpec {
         @Override
         public Player create(Game game, long seed) {
             var network = rlx.agents.alphazero.NetworkFiles.load(run, game);
-            var config = new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, LEAVES_PER_CALL,
+            return new AlphaZeroPlayer(network, config(game, LEAVES_PER_CALL),
+                    new rlx.agents.alphazero.BatchedSearch(game, 200_000), new Rng(seed));
+        }
+
+        /**
+         * This network as a side of a {@link BatchedMatch}: each tree sends one leaf per network call (exact PUCT,
+         * no virtual loss), and the call carries the leaves of every game in progress.
+         */
+        public Contestant.Searching searching(Game game) {
+            var network = rlx.agents.alphazero.NetworkFiles.load(run, game);
+            return new Contestant.Searching(network::evaluate, config(game, 1),
+                    new rlx.agents.alphazero.BatchedSearch(game, 200_000));
+        }
+
+        private rlx.agents.alphazero.PuctConfig config(Game game, int leaves) {
+            return new rlx.agents.alphazero.PuctConfig(sims, c, 1.0, 0, leaves,
                     solver != null ? solver : !(game instanceof Go));
-            return new AlphaZeroPlayer(network, config, new rlx.agents.alphazero.BatchedSearch(game, 200_000),
-                    new Rng(seed));
         }
     }
 

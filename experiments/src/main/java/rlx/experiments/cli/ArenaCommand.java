@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,8 +15,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import rlx.agents.play.Arena;
 import rlx.agents.play.ArenaResult;
+import rlx.agents.play.BatchedMatch;
+import rlx.agents.play.Contestant;
 import rlx.agents.play.Player;
+import rlx.agents.play.PlayerSpec;
 import rlx.agents.play.PlayerSpecs;
+import rlx.envs.core.Rng;
 import rlx.envs.core.Seeds;
 import rlx.envs.games.Game;
 import rlx.envs.games.GameRegistry;
@@ -62,6 +67,12 @@ final class ArenaCommand implements Callable<Integer> {
     @Option(names = "--no-elo", description = "Do not read or write an Elo table.")
     boolean noElo;
 
+    @Option(names = "--batch", description = {"Play all games at once. An alphazero side then scores the leaves of",
+        "every game in progress in one network call, one leaf per tree (exact PUCT, no virtual loss), instead of 8",
+        "leaves of one tree per call: faster and a little stronger. Other sides get one player per game, seeded",
+        "per game. Not with gtp engines (one process per game)."})
+    boolean batch;
+
     @Override
     public Integer call() {
         if (games < 1) {
@@ -73,17 +84,26 @@ final class ArenaCommand implements Callable<Integer> {
         EloTable table = noElo ? null : EloTable.load(file, shortName); // a bad table fails before any game
         PrintWriter out = spec.commandLine().getOut();
         List<Arena.Outcome> outcomes = new ArrayList<>();
+        Consumer<Arena.GameRecord> onGame = g -> {
+            outcomes.add(g.outcome());
+            if (perGame) {
+                out.printf(Locale.ROOT, "game=%d a_first=%b result=%s moves=%d history=%s%n", g.index(),
+                        g.aFirst(), g.outcome().name().toLowerCase(Locale.ROOT), g.moves(), g.history());
+                out.flush();
+            }
+        };
         ArenaResult r;
-        try (Player a = PlayerSpecs.parse(agentA, game, Seeds.derive(seed, 0));
-             Player b = PlayerSpecs.parse(agentB, game, Seeds.derive(seed, 1))) {
-            r = Arena.play(game, a, b, games, g -> {
-                outcomes.add(g.outcome());
-                if (perGame) {
-                    out.printf(Locale.ROOT, "game=%d a_first=%b result=%s moves=%d history=%s%n", g.index(),
-                            g.aFirst(), g.outcome().name().toLowerCase(Locale.ROOT), g.moves(), g.history());
-                    out.flush();
-                }
-            });
+        if (batch) {
+            PlayerSpec specA = PlayerSpec.parse(agentA);
+            PlayerSpec specB = PlayerSpec.parse(agentB);
+            r = BatchedMatch.play(game, contestant(specA, agentA, game, Seeds.derive(seed, 0)),
+                    contestant(specB, agentB, game, Seeds.derive(seed, 1)), games, 0,
+                    new Rng(Seeds.derive(seed, "batch")), onGame);
+        } else {
+            try (Player a = PlayerSpecs.parse(agentA, game, Seeds.derive(seed, 0));
+                 Player b = PlayerSpecs.parse(agentB, game, Seeds.derive(seed, 1))) {
+                r = Arena.play(game, a, b, games, onGame);
+            }
         }
         if (table != null) {
             table.record(agentA, agentB, seed, outcomes, Instant.now());
@@ -95,6 +115,18 @@ final class ArenaCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "arena game=%s games=%d a_wins=%d draws=%d b_wins=%d a_score=%.3f ci95=%.3f..%.3f%n",
                 shortName, r.games(), r.aWins(), r.draws(), r.bWins(), r.score(), ci.low(), ci.high());
         return 0;
+    }
+
+    /** A side of a batched match: a network searches all games at once; anything else plays game by game. */
+    private static Contestant contestant(PlayerSpec spec, String text, Game game, long sideSeed) {
+        if (spec instanceof PlayerSpec.AlphaZero az) {
+            return az.searching(game);
+        }
+        if (spec instanceof PlayerSpec.Gtp) {
+            throw new IllegalArgumentException("--batch: agent spec '" + text + "' is an outside engine, and a batched"
+                    + " match would start one process per game; play gtp specs without --batch");
+        }
+        return new Contestant.Playing(i -> spec.create(game, Seeds.derive(sideSeed, i)));
     }
 
     private static String shortName(Game game) {

@@ -52,6 +52,12 @@ class AlphaZeroCommandTest {
         assertEquals(0, arena.exitCode(), arena.err());
         assertTrue(arena.out().strip().lines().reduce((a, b) -> b).orElseThrow()
                 .startsWith("arena game=tictactoe games=4 a_wins="), arena.out());
+        // batched: the network searches all games in one call per leaf; the result is counted the same way
+        CliTest.Run batched = CliTest.rlx("arena", "--game", "tictactoe", "alphazero:run=" + runDir + ",sims=32",
+                "alphazero:run=" + runDir + ",sims=8", "--games", "6", "--no-elo", "--batch");
+        assertEquals(0, batched.exitCode(), batched.err());
+        assertTrue(batched.lastLine().matches("arena game=tictactoe games=6 a_wins=\\d+ draws=\\d+ b_wins=\\d+ "
+                + "a_score=\\S+ ci95=\\S+"), batched.out());
     }
 
     @Test

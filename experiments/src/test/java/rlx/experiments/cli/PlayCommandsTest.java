@@ -84,6 +84,22 @@ class PlayCommandsTest {
     }
 
     @Test
+    void aBatchedArenaPlaysEveryGameAtOnceWithTheSameLastLine() {
+        Run run = CliTest.rlx("arena", "--game", "tictactoe", "random", "minimax", "--games", "8", "--batch",
+                "--per-game", "--no-elo");
+        assertEquals(0, run.exitCode(), run.err());
+        Matcher m = ARENA.matcher(run.lastLine());
+        assertTrue(m.matches(), run.lastLine());
+        assertEquals("0", m.group(2), "random never beats perfect play");
+        List<String> games = run.lines().stream().filter(l -> l.startsWith("game=")).toList();
+        assertEquals(8, games.size());
+        assertEquals(8, games.stream().map(l -> l.split(" ")[0]).distinct().count(), "each game once: " + games);
+        Run gtp = CliTest.rlx("arena", "--game", "go9", "gtp:gnugo --mode gtp", "random", "--batch", "--no-elo");
+        assertEquals(RlxCommand.EXIT_USAGE, gtp.exitCode());
+        assertTrue(gtp.err().contains("play gtp specs without --batch"), gtp.err());
+    }
+
+    @Test
     void arenaRejectsBadSpecsGamesAndCountsWithOneLine() {
         Run spec = CliTest.rlx("arena", "--game", "tictactoe", "minimax:depht=2", "random", "--no-elo");
         assertEquals(RlxCommand.EXIT_USAGE, spec.exitCode());
