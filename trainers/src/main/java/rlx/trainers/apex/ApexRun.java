@@ -209,8 +209,10 @@ public final class ApexRun {
         java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(accounting.toSummary());
         extra.put("gradient_steps", learner.updates());
         if (bestPolicy.record().isPresent()) {
-            evalPolicy.load(new ParamsSnapshot(0, bestPolicy.params()));
-            extra.put("best_eval", bestPolicy.summary(evaluator.atStep(evalPolicy::greedy,
+            // a policy of its own: the evaluation policy ignores weights older than those it holds
+            EpsilonGreedyPolicy best = new EpsilonGreedyPolicy(learner.online().plainForward(), inputSize, numActions);
+            best.load(new ParamsSnapshot(0, bestPolicy.params()));
+            extra.put("best_eval", bestPolicy.summary(evaluator.atStep(best::greedy,
                     settings.finalEvalEpisodes(), settings.seed(), envSteps, true))); // the final evaluation's seeds
         }
         return new TrainOutcome(envSteps, episodes, wallBefore + (System.nanoTime() - sessionStart) / 1e9, sps,

@@ -164,10 +164,12 @@ public final class LocalDqnTrainer {
         listener.onEval(finalEval);
         java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>();
         if (bestPolicy.record().isPresent()) {
-            // the acting policy is free now: it plays the best periodic evaluation's parameters on the final
-            // evaluation's seeds (not those it was chosen on, which would flatter it)
-            policy.load(new ParamsSnapshot(0, bestPolicy.params()));
-            EvalRecord bestFinal = evaluator.atStep(policy::greedy, settings.finalEvalEpisodes(), settings.seed(),
+            // a policy of its own (the acting one ignores weights older than its own), on the final evaluation's
+            // seeds (not those it was chosen on, which would flatter it)
+            EpsilonGreedyPolicy best = new EpsilonGreedyPolicy(loop.learner.online().plainForward(), obsSize,
+                    numActions);
+            best.load(new ParamsSnapshot(0, bestPolicy.params()));
+            EvalRecord bestFinal = evaluator.atStep(best::greedy, settings.finalEvalEpisodes(), settings.seed(),
                     loop.envSteps, true);
             extra.put("best_eval", bestPolicy.summary(bestFinal));
         }
