@@ -93,6 +93,7 @@ public final class ApexRun {
         } else {
             this.learner = new DqnLearner(dqn, inputSize, numActions, Seeds.derive(settings.seed(), "network"));
         }
+        bestPolicy.startAt(envSteps);
         this.sessionStartSteps = envSteps;
         this.evalPolicy = new EpsilonGreedyPolicy(learner.online().plainForward(), inputSize, numActions);
     }

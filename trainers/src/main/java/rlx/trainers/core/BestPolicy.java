@@ -75,6 +75,18 @@ public final class BestPolicy {
         return true;
     }
 
+    /**
+     * The run (re)starts at {@code envSteps}: 0 for a fresh run, the checkpoint's steps for a resumed one. A policy
+     * kept after that point belongs to a timeline the run discards (its evaluation is cut from eval.csv as well), so
+     * it is dropped; the evaluations to come choose again.
+     */
+    public void startAt(long envSteps) throws IOException {
+        if (best != null && best.envSteps() > envSteps) {
+            deleteTree(dir);
+            best = null;
+        }
+    }
+
     /** The evaluation that made the kept policy the best, if any evaluation has run. */
     public Optional<Record> record() {
         return Optional.ofNullable(best);

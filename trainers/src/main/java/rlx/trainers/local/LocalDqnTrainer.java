@@ -89,6 +89,7 @@ public final class LocalDqnTrainer {
         policy.load(loop.learner.params());
         Evaluator evaluator = new Evaluator(registry, settings.envId(), settings.envKwargs(), settings.evalEnvs());
         BestPolicy bestPolicy = new BestPolicy(checkpointDir);
+        bestPolicy.startAt(loop.envSteps);
         Schedule epsilon = config.exploration().toSchedule(settings.totalSteps());
         Schedule beta = new LinearSchedule(config.prioritized().betaStart(), config.prioritized().betaEnd(),
                 settings.totalSteps());

@@ -102,6 +102,7 @@ public final class PgRun {
         if (latest.isPresent()) {
             restore(latest.get());
         }
+        bestPolicy.startAt(envSteps);
         this.sessionStartSteps = envSteps;
         this.evalPolicy = new ActorCriticPolicy(learner.network().plainForward());
     }

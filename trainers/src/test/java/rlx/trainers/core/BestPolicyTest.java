@@ -52,6 +52,19 @@ class BestPolicyTest {
     }
 
     @Test
+    void aPolicyKeptAfterTheCheckpointARunRestartsFromIsDropped() throws IOException {
+        new BestPolicy(checkpoints).offer(eval(3000, 300), new float[] {1}, dir -> { });
+        BestPolicy resumed = new BestPolicy(checkpoints);
+        resumed.startAt(3000);
+        assertEquals(3000, resumed.record().orElseThrow().envSteps(), "kept at the checkpoint: stays");
+        resumed.startAt(2000);
+        assertTrue(resumed.record().isEmpty(), "kept after the checkpoint: its evaluation is cut from eval.csv");
+        assertFalse(Files.exists(resumed.dir()));
+        assertTrue(new BestPolicy(checkpoints).record().isEmpty());
+        assertTrue(resumed.offer(eval(2500, 10), new float[] {2}, dir -> { }), "the next evaluation chooses again");
+    }
+
+    @Test
     void checkpointListingIgnoresTheBestPolicy() throws IOException {
         new BestPolicy(checkpoints).offer(eval(1000, 1), new float[] {1}, dir -> { });
         assertTrue(new Checkpoints(checkpoints, 2).latest().isEmpty());
