@@ -65,12 +65,12 @@ public final class BestPolicy {
         Record record = new Record(eval.envSteps(), eval.episodes(), eval.meanReturn(), eval.stdReturn());
         JSON.writeValue(tmp.resolve(RECORD_FILE).toFile(), record);
         Path old = dir.resolveSibling(".best-old");
-        deleteTree(old);
+        Checkpoints.deleteTree(old);
         if (Files.exists(dir)) {
             Files.move(dir, old, StandardCopyOption.ATOMIC_MOVE);
         }
         Files.move(tmp, dir, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(old);
+        Checkpoints.deleteTree(old);
         best = record;
         return true;
     }
@@ -82,7 +82,7 @@ public final class BestPolicy {
      */
     public void startAt(long envSteps) throws IOException {
         if (best != null && best.envSteps() > envSteps) {
-            deleteTree(dir);
+            Checkpoints.deleteTree(dir);
             best = null;
         }
     }
@@ -124,16 +124,5 @@ public final class BestPolicy {
         out.put("mean_return", finalEvalOfBest.meanReturn());
         out.put("std_return", finalEvalOfBest.stdReturn());
         return out;
-    }
-
-    private static void deleteTree(Path p) throws IOException {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path q : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(q);
-            }
-        }
     }
 }
