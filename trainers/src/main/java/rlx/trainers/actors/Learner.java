@@ -43,6 +43,8 @@ public final class Learner {
     private final CompletableFuture<TrainOutcome> outcome;
     /** Spawns local runner {@code index}; null on a cluster learner, whose runners live on worker nodes. */
     private final IntFunction<ActorRef<RunnerCommand>> spawnLocal;
+    /** Local runners spawned at start: the first synchronous round waits for all of them, so its batch is fixed. */
+    private final int localRunners;
 
     private final Map<ActorRef<RunnerCommand>, LearnerCommand.RunnerReady> runners = new HashMap<>();
     private final Set<ActorRef<RunnerCommand>> busy = new HashSet<>();
@@ -52,13 +54,15 @@ public final class Learner {
     private boolean draining;
 
     private Learner(ActorContext<LearnerCommand> ctx, TimerScheduler<LearnerCommand> timers, PgAlgorithmKind kind,
-                    PgRun run, CompletableFuture<TrainOutcome> outcome, IntFunction<ActorRef<RunnerCommand>> spawnLocal) {
+                    PgRun run, CompletableFuture<TrainOutcome> outcome, IntFunction<ActorRef<RunnerCommand>> spawnLocal,
+                    int localRunners) {
         this.ctx = ctx;
         this.timers = timers;
         this.kind = kind;
         this.run = run;
         this.outcome = outcome;
         this.spawnLocal = spawnLocal;
+        this.localRunners = localRunners;
     }
 
     /**
@@ -70,7 +74,7 @@ public final class Learner {
                                                   LocalRunners spawnLocal, int localRunners) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             Learner l = new Learner(ctx, timers, kind, run, outcome,
-                    spawnLocal == null ? null : index -> spawnLocal.spawn(ctx, index));
+                    spawnLocal == null ? null : index -> spawnLocal.spawn(ctx, index), localRunners);
             run.startClock();
             for (int i = 0; i < localRunners; i++) {
                 l.spawnLocal.apply(i);
@@ -115,6 +119,9 @@ public final class Learner {
         if (kind == PgAlgorithmKind.A3C) {
             busy.add(m.runner());
             m.runner().tell(new RunnerCommand.ComputeGradient(run.params()));
+        } else if (round == 0 && runners.size() < localRunners) {
+            // a first round started by the quickest runner alone would depend on start-up timing: wait for all
+            return Behaviors.same();
         } else if (busy.isEmpty() && batch.isEmpty()) {
             startRound();
         } else {

@@ -1,5 +1,6 @@
 package rlx.trainers.actors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -34,22 +35,22 @@ class NormalizedPgTrainerTest {
         return new ObjectMapper().readValue(checkpoint.resolve("normalizer.json").toFile(), Normalizer.class);
     }
 
+    /** The learning threshold, on the deterministic path: zero runners, a fixed seed. */
     @Test
     void ppoWithNormalisationSolvesCartPoleAndEvaluatesWithTheSameStatistics() throws IOException {
-        PgConfig config = PgTestConfigs.ppo(2).withNormalize(BOTH);
-        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.PPO, config, PgTestConfigs.cartPole(4, 100_000, 1, 0),
+        PgConfig config = PgTestConfigs.ppo(0).withNormalize(BOTH);
+        TrainOutcome o = new LocalPgTrainer(PgAlgorithmKind.PPO, config, PgTestConfigs.cartPole(8, 100_000, 1, 0),
                 EnvRegistry.standard(), tmp, new RecordingListener()).run(false);
         assertTrue(o.finalEval().meanReturn() >= 475, "greedy return " + o.finalEval().meanReturn());
 
-        // every observation acted on was merged once, whichever runner saw it
         Path checkpoint = new Checkpoints(tmp, 2).latest().orElseThrow();
         Normalizer n = saved(checkpoint);
         assertEquals(o.envSteps() + RunningMeanStd.DEFAULT_INITIAL_COUNT, n.observations().count(), 1e-6);
-        assertEquals(o.envSteps() + RunningMeanStd.DEFAULT_INITIAL_COUNT, n.returns().count(), 1e-6);
         // CartPole's pole angle stays within +/-0.21 rad: its variance is far below the prior's 1
         assertTrue(n.observations().var()[2] < 0.05, "angle variance " + n.observations().var()[2]);
 
-        // the saved policy normalises with the saved statistics; without them the same network does not balance
+        // the saved policy normalises with the saved statistics: it acts as a policy that is handed observations
+        // normalised by those statistics, and unlike the same network on raw observations
         DiscretePolicy policy = PgRun.loadPolicy(config, checkpoint);
         Path withoutStatistics = tmp.resolve("copy");
         java.nio.file.Files.createDirectories(withoutStatistics);
@@ -57,11 +58,62 @@ class NormalizedPgTrainerTest {
             java.nio.file.Files.copy(checkpoint.resolve(file), withoutStatistics.resolve(file));
         }
         DiscretePolicy raw = PgRun.loadPolicy(config, withoutStatistics);
+        int states = 2_000;
+        float[] obs = new float[4 * states];
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < obs.length; i++) {
+            obs[i] = (float) (random.nextGaussian() * 0.5);
+        }
+        float[] normalisedObs = obs.clone();
+        double[] mean = n.observations().mean();
+        double[] var = n.observations().var();
+        for (int i = 0; i < obs.length; i++) {
+            double z = (obs[i] - mean[i % 4]) / Math.sqrt(var[i % 4] + 1e-8);
+            normalisedObs[i] = (float) Math.max(-10, Math.min(10, z));
+        }
+        int[] withStats = new int[states];
+        int[] rawOnNormalised = new int[states];
+        int[] rawOnRaw = new int[states];
+        policy.act(obs, states, withStats);
+        raw.act(normalisedObs, states, rawOnNormalised);
+        raw.act(obs, states, rawOnRaw);
+        assertArrayEquals(rawOnNormalised, withStats);
+        int differ = 0;
+        for (int i = 0; i < states; i++) {
+            differ += withStats[i] != rawOnRaw[i] ? 1 : 0;
+        }
+        assertTrue(differ > states / 20, "actions that depend on the statistics: " + differ);
         Evaluator evaluator = new Evaluator(EnvRegistry.standard(), "CartPole-v1", java.util.Map.of(), 10);
         double normalised = evaluator.atStep(policy, 20, 99, 0, true).meanReturn();
-        double unnormalised = evaluator.atStep(raw, 20, 99, 0, true).meanReturn();
         assertTrue(normalised >= 475, "reloaded policy " + normalised);
-        assertTrue(unnormalised < normalised - 100, "raw observations " + unnormalised + " vs " + normalised);
+    }
+
+    /**
+     * Runner actors: statistics merged across runners count every observation acted on exactly once, whichever runner
+     * saw it, and two runs with one seed are the same run (the first round waits for every local runner).
+     */
+    @Test
+    void runnerActorsMergeTheirStatisticsOnceAndReproduce() throws IOException {
+        PgConfig config = PgTestConfigs.ppo(3).withNormalize(BOTH);
+        var settings = PgTestConfigs.cartPole(2, 6_000, 5, 0);
+        RecordingListener first = new RecordingListener();
+        TrainOutcome o = new ActorPgTrainer(PgAlgorithmKind.PPO, config, settings, EnvRegistry.standard(),
+                tmp.resolve("a"), first).run(false);
+        Normalizer n = saved(new Checkpoints(tmp.resolve("a"), 2).latest().orElseThrow());
+        assertEquals(o.envSteps() + RunningMeanStd.DEFAULT_INITIAL_COUNT, n.observations().count(), 1e-6);
+        assertEquals(o.envSteps() + RunningMeanStd.DEFAULT_INITIAL_COUNT, n.returns().count(), 1e-6);
+
+        RecordingListener second = new RecordingListener();
+        new ActorPgTrainer(PgAlgorithmKind.PPO, config, settings, EnvRegistry.standard(), tmp.resolve("b"), second)
+                .run(false);
+        assertTrue(first.episodes.size() > 20, "episodes " + first.episodes.size());
+        assertEquals(returns(first), returns(second));
+        assertEquals(n.observations().mean()[2],
+                saved(new Checkpoints(tmp.resolve("b"), 2).latest().orElseThrow()).observations().mean()[2]);
+    }
+
+    private static java.util.List<String> returns(RecordingListener l) {
+        return l.episodes.stream().map(e -> e.envSteps() + ":" + e.episodeReturn()).toList();
     }
 
     @Test
