@@ -100,6 +100,10 @@ public final class QNetwork {
 
     private INDArray flatParams;
     private FloatBuffer flatBuffer;
+    /** The learner engine that trains and evaluates this network on the CPU backend (MLPs), or null: DL4J's fit. */
+    private final QEngine engine;
+    /** Set once {@link #graph()} has handed the graph out: engine and graph are then kept in step around each call. */
+    private boolean graphShared;
 
     /** Reused INDArrays (and FloatBuffers over their memory) for one batch size. */
     private static final class Batch {
@@ -157,6 +161,31 @@ public final class QNetwork {
         this.numParams = (int) n;
         refreshParamBuffer();
         this.layout = probeLayout();
+        this.engine = config.conv() == null && rlx.networks.engine.Engine.enabled()
+                ? new QEngine(layout, config, graph, learningRateOf(graph)) : null;
+    }
+
+    private static double learningRateOf(ComputationGraph graph) {
+        return graph.getLearningRate(graph.getLayers()[0].conf().getLayer().getLayerName());
+    }
+
+    /** Whether fit and output run on the learner engine (see {@link rlx.networks.engine}). */
+    public boolean usesEngine() {
+        return engine != null;
+    }
+
+    /** Pulls changes made through {@link #graph()} into the engine. */
+    private void beforeEngine() {
+        if (graphShared) {
+            engine.loadParams(graph);
+        }
+    }
+
+    /** Pushes the engine's changes into a graph someone holds. */
+    private void afterEngine() {
+        if (graphShared) {
+            engine.syncTo(graph);
+        }
     }
 
     /**
@@ -207,12 +236,15 @@ public final class QNetwork {
         if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
             throw new IllegalArgumentException("learningRate (" + learningRate + ") must be >= 0 and finite");
         }
+        if (engine != null) {
+            engine.setLearningRate(learningRate);
+        }
         graph.setLearningRate(learningRate);
     }
 
     /** The learning rate the optimiser currently applies. */
     public double learningRate() {
-        return graph.getLearningRate(graph.getLayers()[0].conf().getLayer().getLayerName());
+        return engine != null ? engine.learningRate() : learningRateOf(graph);
     }
 
     public QNetworkConfig config() {
@@ -236,9 +268,14 @@ public final class QNetwork {
 
     /**
      * The live DL4J graph, for what this class does not wrap (listeners, evaluation). Changing its parameters
-     * directly is fine; replacing its parameter array is not.
+     * directly is fine; replacing its parameter array is not. With the learner engine, handing the graph out makes
+     * every later call copy the parameters between the two (tests and tools only).
      */
     public ComputationGraph graph() {
+        if (engine != null) {
+            engine.syncTo(graph);
+            graphShared = true;
+        }
         return graph;
     }
 
@@ -261,6 +298,12 @@ public final class QNetwork {
         requireLength("obs", obs, (long) batchSize * inputSize);
         requireLength("targets", targets, (long) batchSize * numActions);
         requireLength("mask", mask, (long) batchSize * numActions);
+        if (engine != null) {
+            beforeEngine();
+            double score = engine.fit(obs, batchSize, targets, mask);
+            afterEngine();
+            return score;
+        }
         Batch b = batch(fitBatches, batchSize, true);
         b.obsBuffer.put(0, obs, 0, batchSize * inputSize);
         b.targetsBuffer.put(0, targets, 0, batchSize * numActions);
@@ -280,6 +323,11 @@ public final class QNetwork {
         Checks.positive("batchSize", batchSize);
         requireLength("obs", obs, (long) batchSize * inputSize);
         requireLength("out", out, (long) batchSize * numActions);
+        if (engine != null) {
+            beforeEngine();
+            engine.output(obs, batchSize, out);
+            return;
+        }
         Batch b = batch(outBatches, batchSize, false);
         b.obsBuffer.put(0, obs, 0, batchSize * inputSize);
         INDArray q = graph.output(false, b.obs)[0];
@@ -306,6 +354,11 @@ public final class QNetwork {
             throw new IllegalArgumentException("dst.length (" + dst.length + ") must equal numParams (" + numParams
                     + ")");
         }
+        if (engine != null) {
+            beforeEngine();
+            engine.copyParamsTo(dst);
+            return;
+        }
         paramBuffer().get(0, dst, 0, numParams);
     }
 
@@ -314,6 +367,11 @@ public final class QNetwork {
         if (flat.length != numParams) {
             throw new IllegalArgumentException("flat.length (" + flat.length + ") must equal numParams (" + numParams
                     + ")");
+        }
+        if (engine != null) {
+            engine.setParams(flat);
+            afterEngine();
+            return;
         }
         paramBuffer().put(0, flat, 0, numParams);
     }
@@ -356,6 +414,9 @@ public final class QNetwork {
         Files.createDirectories(dir);
         Path model = dir.resolve(MODEL_FILE);
         Path modelTmp = dir.resolve(MODEL_FILE + ".tmp");
+        if (engine != null) {
+            engine.syncTo(graph);
+        }
         ModelSerializer.writeModel(graph, modelTmp.toFile(), true);
         Files.move(modelTmp, model, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         Metadata meta = new Metadata(FORMAT, Dl4jMapping.dl4jVersion(), inputSize, numActions, numParams, config);
@@ -442,7 +503,8 @@ public final class QNetwork {
         for (var e : ec.getVertices().entrySet()) {
             var other = ac.getVertices().get(e.getKey());
             if (e.getValue() instanceof LayerVertex lv && other instanceof LayerVertex olv) {
-                if (!lv.getLayerConf().getLayer().equals(olv.getLayerConf().getLayer())) {
+                if (!lv.getLayerConf().getLayer().equals(sameLearningRate(olv.getLayerConf().getLayer(),
+                        lv.getLayerConf().getLayer()))) {
                     return "layer " + e.getKey() + " is " + olv.getLayerConf().getLayer() + ", expected "
                             + lv.getLayerConf().getLayer();
                 }
@@ -463,6 +525,24 @@ public final class QNetwork {
             }
         }
         return null;
+    }
+
+    /**
+     * {@code layer} with the learning rate of {@code like}: a learning-rate schedule changes the rate a model is saved
+     * with, which is state, not structure.
+     */
+    private static org.deeplearning4j.nn.conf.layers.Layer sameLearningRate(org.deeplearning4j.nn.conf.layers.Layer layer,
+                                                                            org.deeplearning4j.nn.conf.layers.Layer like) {
+        if (layer instanceof org.deeplearning4j.nn.conf.layers.BaseLayer b
+                && like instanceof org.deeplearning4j.nn.conf.layers.BaseLayer l
+                && b.getIUpdater() != null && l.getIUpdater() != null && l.getIUpdater().hasLearningRate()) {
+            org.deeplearning4j.nn.conf.layers.BaseLayer copy = (org.deeplearning4j.nn.conf.layers.BaseLayer) b.clone();
+            org.nd4j.linalg.learning.config.IUpdater u = b.getIUpdater().clone();
+            u.setLrAndSchedule(l.getIUpdater().getLearningRate(0, 0), null);
+            copy.setIUpdater(u);
+            return copy;
+        }
+        return layer;
     }
 
     /** The cached buffers for a batch size, replacing the least recently used entry on a miss. */

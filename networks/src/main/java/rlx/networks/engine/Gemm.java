@@ -1,0 +1,34 @@
+package rlx.networks.engine;
+
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasNoTrans;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasRowMajor;
+import static org.bytedeco.openblas.global.openblas_nolapack.CblasTrans;
+
+import org.bytedeco.javacpp.FloatPointer;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.openblas.global.openblas_nolapack;
+
+/**
+ * Row-major {@code C = alpha op(A) op(B) + beta C} through OpenBLAS's {@code cblas_sgemm}, the library ND4J's own
+ * {@code gemm} calls: 30 us for 128x120 by 120x84 on one core here, the same as through ND4J, without ND4J's fixed
+ * cost per call (15-27 us even for 8x8).
+ */
+public final class Gemm {
+
+    static {
+        Loader.load(openblas_nolapack.class);
+    }
+
+    private Gemm() {
+    }
+
+    /**
+     * @param transA whether A is stored as its transpose ({@code k x m}, leading dimension {@code lda})
+     * @param transB whether B is stored as its transpose ({@code n x k}, leading dimension {@code ldb})
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, FloatPointer a, int lda,
+                             FloatPointer b, int ldb, float beta, FloatPointer c, int ldc) {
+        openblas_nolapack.cblas_sgemm(CblasRowMajor, transA ? CblasTrans : CblasNoTrans,
+                transB ? CblasTrans : CblasNoTrans, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    }
+}
