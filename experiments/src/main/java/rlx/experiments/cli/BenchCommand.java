@@ -67,6 +67,24 @@ final class BenchCommand {
         return 0;
     }
 
+    @Command(name = "pg-learner", description = {
+        "Gradient updates per second of an A2C/PPO config's learner alone (one minibatch's gradient and optimiser step,",
+        "its network, minibatch and optimiser) on rollouts of its env. Last line:",
+        "  bench pg-learner env=<id> batch=<b> updates_per_second=<x> ms_per_update=<y>"})
+    int pgLearner(@Parameters(paramLabel = "<config>", description = "Experiment config file (algorithm a2c or ppo).") java.nio.file.Path config,
+                  @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds (default ${DEFAULT-VALUE}).") double seconds,
+                  @Option(names = "--warmup", defaultValue = "3", description = "Warm-up seconds (default ${DEFAULT-VALUE}).") double warmup,
+                  @Option(names = "--seed", defaultValue = "1", description = "Seed (default ${DEFAULT-VALUE}).") long seed)
+            throws java.io.IOException {
+        var planned = plannedAgent(config, rlx.agents.pg.PgConfig.class, "pg-learner", "an a2c or ppo");
+        var r = rlx.experiments.bench.PgLearnerBenchmark.run(planned.agent(), planned.settings(), EnvRegistry.standard(),
+                warmup, seconds, seed);
+        spec.commandLine().getOut().printf(Locale.ROOT,
+                "bench pg-learner env=%s batch=%d updates_per_second=%.1f ms_per_update=%.3f%n",
+                r.envId(), r.minibatch(), r.updatesPerSecond(), r.msPerUpdate());
+        return 0;
+    }
+
     @Command(name = "mcts", description = {
         "UCT search with random rollouts from the initial position, one thread or --threads N on one tree. Last line:",
         "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)",

@@ -41,6 +41,8 @@ public final class ActorCriticNetwork {
     private final List<ConvLayout> convLayout;
     /** The dense layers in probe order: policy tower, policy head, value tower (absent when shared), value head. */
     private final List<DenseLayout> layout;
+    /** The learner engine that computes gradients on the CPU backend (MLP torsos), or null: DL4J's layers. */
+    private final ActorCriticEngine engine;
 
     private ActorCriticNetwork(ActorCriticConfig config, ActorCriticLosses losses, int inputSize, int numActions,
                                ComputationGraph graph) {
@@ -83,6 +85,22 @@ public final class ActorCriticNetwork {
             convParams += c.numParams();
         }
         this.layout = DenseLayout.probe(graph, layers, convParams);
+        this.engine = config.conv() == null && rlx.networks.engine.Engine.enabled()
+                ? new ActorCriticEngine(layout()) : null;
+        if (engine != null) {
+            engine.setParams(readGraphParams());
+        }
+    }
+
+    /** Whether gradients are computed on the learner engine (see {@link rlx.networks.engine}). */
+    public boolean usesEngine() {
+        return engine != null;
+    }
+
+    private float[] readGraphParams() {
+        float[] out = new float[numParams];
+        paramBuffer.get(0, out);
+        return out;
     }
 
     /** A new network with DL4J's initialisation from {@code seed}. */
@@ -114,9 +132,12 @@ public final class ActorCriticNetwork {
 
     /** A copy of the flat parameter vector. */
     public float[] params() {
-        float[] out = new float[numParams];
-        paramBuffer.get(0, out);
-        return out;
+        if (engine != null) {
+            float[] out = new float[numParams];
+            engine.copyParamsTo(out);
+            return out;
+        }
+        return readGraphParams();
     }
 
     /** Overwrites every parameter from a flat vector in the layout of {@link #params()}. */
@@ -124,6 +145,10 @@ public final class ActorCriticNetwork {
         if (flat.length != numParams) {
             throw new IllegalArgumentException("flat.length (" + flat.length + ") must equal numParams (" + numParams
                     + ")");
+        }
+        if (engine != null) {
+            engine.setParams(flat);
+            return;
         }
         paramBuffer.put(0, flat);
     }
@@ -170,6 +195,16 @@ public final class ActorCriticNetwork {
             policyLabels[3 * i + 2] = oldLogProbs[i];
             valueLabels[2 * i] = returns[i];
             valueLabels[2 * i + 1] = oldValues[i];
+        }
+        if (engine != null) {
+            double score = engine.gradient(obs, policyLabels, valueLabels, batch, policyLoss, valueLoss, gradOut);
+            float inv = 1f / batch;
+            for (int i = 0; i < numParams; i++) {
+                gradOut[i] *= inv;
+            }
+            PolicyGradientLoss.Stats p = policyLoss.lastStats();
+            return new LossStats(score, p.policyLoss(), valueLoss.lastLoss(), p.entropy(), p.approxKl(),
+                    p.clipFraction());
         }
         graph.setInputs(Nd4j.create(obs, new long[] {batch, inputSize}, 'c'));
         graph.setLabels(Nd4j.create(policyLabels, new long[] {batch, PolicyGradientLoss.LABEL_WIDTH}, 'c'),

@@ -39,9 +39,9 @@ public final class ValueLoss extends PlainJavaLoss {
 
     @Override
     protected double[] evaluate(float[] labels, float[] values, int batch, int width, float[] mask, float[] grad) {
-        double[] losses = new double[values.length];
+        double[] losses = new double[batch];
         double sum = 0;
-        for (int i = 0; i < values.length; i++) {
+        for (int i = 0; i < batch; i++) {
             double v = values[i];
             double target = labels[LABEL_WIDTH * i];
             double oldValue = labels[LABEL_WIDTH * i + 1];
@@ -65,7 +65,7 @@ public final class ValueLoss extends PlainJavaLoss {
             }
         }
         if (grad != null) {
-            lastLoss = sum / values.length;
+            lastLoss = sum / batch;
         }
         return losses;
     }

@@ -1,6 +1,5 @@
 package rlx.networks.engine;
 
-import java.nio.FloatBuffer;
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
 import rlx.networks.plain.DenseLayout;
@@ -11,10 +10,12 @@ import rlx.networks.plain.DenseLayout;
  * input or the output of an earlier layer; several layers may read the same one (two towers on one input, two heads
  * on one torso), and their input gradients add up.
  *
- * <p>Per layer and pass: one {@code sgemm} forward; a fused pass for bias and activation; in backward a fused pass
- * for the activation's derivative and the bias gradient, one {@code sgemm} for the weight gradient and one for the
- * input gradient (none for layers that read the network input). Buffers are sized once for {@code maxBatch} rows;
- * nothing allocates per call. Not thread-safe.
+ * <p>Per layer and pass, forward: {@code sgemm} for the product, {@code sger} for the bias, the activation as a
+ * vectorised loop over a Java copy of the output; backward: the activation's derivative on the Java side, then
+ * {@code sgemv} for the bias gradient and one {@code sgemm} each for the weight and input gradients (none for the input
+ * gradient of layers that read the network input). Outputs and output gradients live twice, in native memory for the
+ * BLAS and in Java arrays for the loops, and are copied in bulk between the two. Buffers are sized for the largest
+ * batch seen; nothing allocates per call once that has been reached. Not thread-safe.
  */
 public final class DenseGraph implements AutoCloseable {
 
@@ -35,53 +36,62 @@ public final class DenseGraph implements AutoCloseable {
     private final int numParams;
     private final NativeFloats params;
     private final NativeFloats grads;
-    private int maxBatch;
-    private NativeFloats input;
-    private final NativeFloats[] out;
-    private final NativeFloats[] delta;
     /** Whether W is stored as its transpose, {@code nOut x nIn} row-major (DL4J's 'f'-ordered {@code [nIn, nOut]}). */
     private final boolean[] wTransposed;
     private final FloatPointer[] w;
+    private final FloatPointer[] b;
     private final FloatPointer[] dw;
-    private final FloatPointer[] outView;
-    private final FloatPointer[] deltaView;
-    private FloatPointer inputView;
+    private final FloatPointer[] db;
+    /** Whether layer k's output gradient has been written (by the caller or by a layer that reads it). */
     private final boolean[] seeded;
-    private final float[] scratch;
+
+    // per-row buffers, reallocated when a larger batch comes
+    private int maxBatch;
+    private NativeFloats input;
+    private FloatPointer inputView;
+    private NativeFloats ones;
+    private FloatPointer onesView;
+    private final NativeFloats[] out;
+    private final FloatPointer[] outView;
+    private final NativeFloats[] delta;
+    private final FloatPointer[] deltaView;
+    private final float[][] outJava;
+    private final float[][] deltaJava;
 
     public DenseGraph(List<Node> nodes, int inputSize, int numParams, int maxBatch) {
         this.nodes = nodes.toArray(new Node[0]);
         this.inputSize = inputSize;
         this.numParams = numParams;
         long covered = 0;
-        int width = inputSize;
         for (int k = 0; k < this.nodes.length; k++) {
             Node n = this.nodes[k];
-            int in = n.input() == NETWORK_INPUT ? inputSize : this.nodes[n.input()].layout().nOut();
             if (n.input() >= k || n.input() < NETWORK_INPUT) {
                 throw new IllegalArgumentException("layer " + k + " reads " + n.input() + ": not an earlier layer");
             }
+            int in = n.input() == NETWORK_INPUT ? inputSize : this.nodes[n.input()].layout().nOut();
             if (n.layout().nIn() != in) {
                 throw new IllegalArgumentException("layer " + k + " takes " + n.layout().nIn() + " inputs, gets " + in);
             }
             covered += n.layout().numParams();
-            width = Math.max(width, n.layout().nOut());
         }
         if (covered != numParams) {
             throw new IllegalArgumentException("layers cover " + covered + " of " + numParams + " parameters");
         }
-        this.params = new NativeFloats(numParams);
-        this.grads = new NativeFloats(numParams);
         int n = this.nodes.length;
-        out = new NativeFloats[n];
-        delta = new NativeFloats[n];
+        params = new NativeFloats(numParams);
+        grads = new NativeFloats(numParams);
         wTransposed = new boolean[n];
         w = new FloatPointer[n];
+        b = new FloatPointer[n];
         dw = new FloatPointer[n];
-        outView = new FloatPointer[n];
-        deltaView = new FloatPointer[n];
+        db = new FloatPointer[n];
         seeded = new boolean[n];
-        scratch = new float[width];
+        out = new NativeFloats[n];
+        outView = new FloatPointer[n];
+        delta = new NativeFloats[n];
+        deltaView = new FloatPointer[n];
+        outJava = new float[n][];
+        deltaJava = new float[n][];
         for (int k = 0; k < n; k++) {
             DenseLayout d = this.nodes[k].layout();
             if (d.wStrideIn() == 1 && (d.wStrideOut() == d.nIn() || d.nOut() == 1)) {
@@ -93,12 +103,13 @@ public final class DenseGraph implements AutoCloseable {
                         + d.wStrideOut() + " are neither row- nor column-major");
             }
             w[k] = params.view(d.wOffset());
+            b[k] = params.view(d.bOffset());
             dw[k] = grads.view(d.wOffset());
+            db[k] = grads.view(d.bOffset());
         }
         allocate(Math.max(1, maxBatch));
     }
 
-    /** (Re)allocates the per-row buffers for {@code rows} rows; their contents are not kept. */
     private void allocate(int rows) {
         if (input != null) {
             closeRowBuffers();
@@ -106,18 +117,25 @@ public final class DenseGraph implements AutoCloseable {
         maxBatch = rows;
         input = new NativeFloats(rows * inputSize);
         inputView = input.view(0);
+        ones = new NativeFloats(rows);
+        for (int i = 0; i < rows; i++) {
+            Memory.put(ones.address(), i, 1f);
+        }
+        onesView = ones.view(0);
         for (int k = 0; k < nodes.length; k++) {
-            int nOut = nodes[k].layout().nOut();
-            out[k] = new NativeFloats(rows * nOut);
-            delta[k] = new NativeFloats(rows * nOut);
+            int size = rows * nodes[k].layout().nOut();
+            out[k] = new NativeFloats(size);
             outView[k] = out[k].view(0);
+            delta[k] = new NativeFloats(size);
             deltaView[k] = delta[k].view(0);
+            outJava[k] = new float[size];
+            deltaJava[k] = new float[size];
         }
     }
 
     /**
-     * Makes room for {@code batch} rows (growing never shrinks; a larger batch than ever before reallocates, which
-     * forgets the last forward pass): call before filling {@link #input()}.
+     * Makes room for {@code batch} rows: call before filling {@link #input}. A batch larger than any before
+     * reallocates the per-row buffers (forgetting the last forward pass); growing never shrinks.
      */
     public void ensureBatch(int batch) {
         if (batch <= 0) {
@@ -150,28 +168,28 @@ public final class DenseGraph implements AutoCloseable {
         return grads;
     }
 
-    /** Row-major network input, {@code batch x inputSize}; fill it before {@link #forward}. */
-    public FloatBuffer input() {
-        return input.buffer();
+    /** Copies {@code batch} row-major rows of network input from {@code obs}. */
+    public void setInput(float[] obs, int batch) {
+        ensureBatch(batch);
+        input.buffer().put(0, obs, 0, batch * inputSize);
     }
 
-    /** Layer {@code k}'s output ({@code batch x nOut}, row-major) after {@link #forward}. */
-    public FloatBuffer output(int k) {
-        return out[k].buffer();
+    /** Layer {@code k}'s output after {@link #forward}: row-major {@code batch x nOut} at the front of the array. */
+    public float[] output(int k) {
+        return outJava[k];
     }
 
     /**
-     * Layer {@code k}'s output gradient {@code dL/dy}: write it for the output layers before {@link #backward}
-     * (layers whose gradient is not written get none, and neither do their parameters).
+     * Layer {@code k}'s output gradient {@code dL/dy}, row-major at the front of the array: write it for an output
+     * layer, then {@link #seed} it, before {@link #backward}.
      */
-    public FloatBuffer outputGrad(int k) {
-        return delta[k].buffer();
+    public float[] outputGrad(int k) {
+        return deltaJava[k];
     }
 
-    /** Evaluates every layer on the first {@code batch} rows of {@link #input()}. */
+    /** Evaluates every layer on the first {@code batch} rows of the input. */
     public void forward(int batch) {
         checkBatch(batch);
-        long p = params.address();
         for (int k = 0; k < nodes.length; k++) {
             DenseLayout d = nodes[k].layout();
             int src = nodes[k].input();
@@ -183,12 +201,19 @@ public final class DenseGraph implements AutoCloseable {
                 Gemm.sgemm(false, false, batch, d.nOut(), d.nIn(), 1f, x, d.nIn(), w[k], d.nOut(), 0f, outView[k],
                         d.nOut());
             }
-            Activations.biasActivate(d.activation(), out[k].address(), batch, d.nOut(), p, d.bOffset(), scratch);
+            Gemm.sger(batch, d.nOut(), onesView, b[k], outView[k], d.nOut());
+            int n = batch * d.nOut();
+            out[k].buffer().get(0, outJava[k], 0, n);
+            if (d.activation() != rlx.networks.config.ActivationKind.IDENTITY) {
+                Activations.activate(d.activation(), outJava[k], n);
+                out[k].buffer().put(0, outJava[k], 0, n);
+            }
         }
     }
 
-    /** Marks layer {@code k}'s {@link #outputGrad} as written for the next {@link #backward}. */
-    public void seed(int k) {
+    /** Marks layer {@code k}'s {@link #outputGrad} (its first {@code batch} rows) as written. */
+    public void seed(int k, int batch) {
+        delta[k].buffer().put(0, deltaJava[k], 0, batch * nodes[k].layout().nOut());
         seeded[k] = true;
     }
 
@@ -198,7 +223,6 @@ public final class DenseGraph implements AutoCloseable {
      */
     public void backward(int batch) {
         checkBatch(batch);
-        long g = grads.address();
         for (int k = nodes.length - 1; k >= 0; k--) {
             DenseLayout d = nodes[k].layout();
             if (!seeded[k]) {
@@ -207,8 +231,13 @@ public final class DenseGraph implements AutoCloseable {
                 continue;
             }
             seeded[k] = false;
-            Activations.backward(d.activation(), delta[k].address(), out[k].address(), batch, d.nOut(), g,
-                    d.bOffset(), scratch);
+            int n = batch * d.nOut();
+            if (d.activation() != rlx.networks.config.ActivationKind.IDENTITY) {
+                delta[k].buffer().get(0, deltaJava[k], 0, n);
+                Activations.derivative(d.activation(), deltaJava[k], outJava[k], n);
+                delta[k].buffer().put(0, deltaJava[k], 0, n);
+            }
+            Gemm.sgemvTransposed(batch, d.nOut(), deltaView[k], d.nOut(), onesView, db[k]);
             int src = nodes[k].input();
             FloatPointer x = src == NETWORK_INPUT ? inputView : outView[src];
             if (wTransposed[k]) {
@@ -232,11 +261,21 @@ public final class DenseGraph implements AutoCloseable {
         }
     }
 
-    /** Multiply-adds of one forward pass over {@code batch} rows (a backward pass is about twice that). */
+    /** Multiply-adds of one forward pass over {@code batch} rows. */
     public long forwardMacs(int batch) {
         long macs = 0;
         for (Node n : nodes) {
             macs += (long) batch * n.layout().nIn() * n.layout().nOut();
+        }
+        return macs;
+    }
+
+    /** Multiply-adds of one backward pass over {@code batch} rows (weight gradients, and input gradients but the first). */
+    public long backwardMacs(int batch) {
+        long macs = 0;
+        for (Node n : nodes) {
+            long product = (long) batch * n.layout().nIn() * n.layout().nOut();
+            macs += n.input() == NETWORK_INPUT ? product : 2 * product;
         }
         return macs;
     }
@@ -249,6 +288,7 @@ public final class DenseGraph implements AutoCloseable {
 
     private void closeRowBuffers() {
         input.close();
+        ones.close();
         for (int k = 0; k < nodes.length; k++) {
             out[k].close();
             delta[k].close();

@@ -22,17 +22,19 @@ public final class FlatAdam extends FlatOptimizer {
 
     @Override
     protected void apply(float[] params, float[] grad, double lr, long step) {
-        double c1 = 1 - Math.pow(beta1, step);
-        double c2 = 1 - Math.pow(beta2, step);
-        double stepSize = lr / c1;
-        double sqrtC2 = Math.sqrt(c2);
+        // float32 throughout, as PyTorch's Adam: the loop then vectorises (double sqrt and division did not)
+        float b1 = (float) beta1;
+        float b2 = (float) beta2;
+        float eps = (float) epsilon;
+        float stepSize = (float) (lr / (1 - Math.pow(beta1, step)));
+        float sqrtC2 = (float) Math.sqrt(1 - Math.pow(beta2, step));
         for (int i = 0; i < size; i++) {
-            double g = grad[i];
-            double mi = beta1 * m[i] + (1 - beta1) * g;
-            double vi = beta2 * v[i] + (1 - beta2) * g * g;
-            m[i] = (float) mi;
-            v[i] = (float) vi;
-            params[i] -= (float) (stepSize * mi / (Math.sqrt(vi) / sqrtC2 + epsilon));
+            float g = grad[i];
+            float mi = b1 * m[i] + (1 - b1) * g;
+            float vi = b2 * v[i] + (1 - b2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            params[i] -= stepSize * mi / ((float) Math.sqrt(vi) / sqrtC2 + eps);
         }
     }
 

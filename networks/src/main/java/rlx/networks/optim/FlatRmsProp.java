@@ -21,11 +21,15 @@ public final class FlatRmsProp extends FlatOptimizer {
 
     @Override
     protected void apply(float[] params, float[] grad, double lr, long step) {
+        // float32 throughout, as PyTorch's RMSprop: the loop then vectorises
+        float a = (float) alpha;
+        float eps = (float) epsilon;
+        float rate = (float) lr;
         for (int i = 0; i < size; i++) {
-            double g = grad[i];
-            double s = alpha * meanSquare[i] + (1 - alpha) * g * g;
-            meanSquare[i] = (float) s;
-            params[i] -= (float) (lr * g / (Math.sqrt(s) + epsilon));
+            float g = grad[i];
+            float s = a * meanSquare[i] + (1 - a) * g * g;
+            meanSquare[i] = s;
+            params[i] -= rate * g / ((float) Math.sqrt(s) + eps);
         }
     }
 

@@ -1,6 +1,5 @@
 package rlx.networks.q;
 
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -67,7 +66,7 @@ final class QEngine implements AutoCloseable {
     /** One gradient step, as {@link QNetwork#fit}; returns DL4J's score. */
     double fit(float[] obs, int batch, float[] targets, float[] mask) {
         forward(obs, batch);
-        FloatBuffer dq = net.outputGrad(headNode);
+        float[] dq = net.outputGrad(headNode);
         double sum = 0;
         int n = batch * numActions;
         for (int i = 0; i < n; i++) {
@@ -83,25 +82,25 @@ final class QEngine implements AutoCloseable {
                 sum += m * (0.5f * quad * quad + huberDelta * (abs - quad));
                 g = Math.max(-huberDelta, Math.min(huberDelta, diff));
             }
-            dq.put(i, m * g);
+            dq[i] = m * g;
         }
         if (valueNode >= 0) {
             // Q = V + A - mean(A): dL/dV sums dL/dQ over actions, dL/dA subtracts its mean
-            FloatBuffer dv = net.outputGrad(valueNode);
+            float[] dv = net.outputGrad(valueNode);
             for (int r = 0; r < batch; r++) {
                 float s = 0f;
                 for (int a = 0; a < numActions; a++) {
-                    s += dq.get(r * numActions + a);
+                    s += dq[r * numActions + a];
                 }
-                dv.put(r, s);
+                dv[r] = s;
                 float mean = s / numActions;
                 for (int a = 0; a < numActions; a++) {
-                    dq.put(r * numActions + a, dq.get(r * numActions + a) - mean);
+                    dq[r * numActions + a] -= mean;
                 }
             }
-            net.seed(valueNode);
+            net.seed(valueNode, batch);
         }
-        net.seed(headNode);
+        net.seed(headNode, batch);
         net.backward(batch);
         optimizer.step(net.params(), net.grads(), batch, iteration);
         iteration++;
@@ -115,23 +114,21 @@ final class QEngine implements AutoCloseable {
     }
 
     private void forward(float[] obs, int batch) {
-        net.ensureBatch(batch);
-        net.input().put(0, obs, 0, batch * net.inputSize());
+        net.setInput(obs, batch);
         net.forward(batch);
         if (q.length < batch * numActions) {
             q = new float[net.maxBatch() * numActions];
         }
-        FloatBuffer head = net.output(headNode);
-        head.get(0, q, 0, batch * numActions);
+        System.arraycopy(net.output(headNode), 0, q, 0, batch * numActions);
         if (valueNode >= 0) {
-            FloatBuffer v = net.output(valueNode);
+            float[] v = net.output(valueNode);
             for (int r = 0; r < batch; r++) {
                 float mean = 0f;
                 for (int a = 0; a < numActions; a++) {
                     mean += q[r * numActions + a];
                 }
                 mean /= numActions;
-                float shift = v.get(r) - mean;
+                float shift = v[r] - mean;
                 for (int a = 0; a < numActions; a++) {
                     q[r * numActions + a] += shift;
                 }

@@ -136,6 +136,51 @@ class ActorCriticNetworkTest {
         assertTrue(checked > params.length / 2, "most parameters have a non-trivial gradient: " + checked);
     }
 
+    /** The learner engine's gradient and statistics against DL4J's layers on the same network and batch. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, activation: {1}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, TANH", "true, TANH", "false, RELU", "true, ELU"})
+    void engineGradientEqualsDl4js(boolean shared, ActivationKind activation) {
+        ActorCriticConfig config = new ActorCriticConfig(new MlpConfig(List.of(16, 12), activation,
+                WeightInitKind.XAVIER), shared, OptimizerConfig.adam(1e-3), null);
+        ActorCriticLosses losses = new ActorCriticLosses(CLIP, ENT, VF, VCLIP);
+        ActorCriticNetwork engine = ActorCriticNetwork.create(config, losses, IN, ACTIONS, 9);
+        String before = System.getProperty(rlx.networks.engine.Engine.PROPERTY);
+        System.setProperty(rlx.networks.engine.Engine.PROPERTY, "dl4j");
+        ActorCriticNetwork dl4j;
+        try {
+            dl4j = ActorCriticNetwork.create(config, losses, IN, ACTIONS, 9);
+        } finally {
+            if (before == null) {
+                System.clearProperty(rlx.networks.engine.Engine.PROPERTY);
+            } else {
+                System.setProperty(rlx.networks.engine.Engine.PROPERTY, before);
+            }
+        }
+        assertTrue(engine.usesEngine() && !dl4j.usesEngine());
+        assertArrayEquals(dl4j.params(), engine.params());
+        for (int round = 0; round < 3; round++) {
+            Batch b = Batch.random(engine);
+            float[] g1 = new float[engine.numParams()];
+            float[] g2 = new float[engine.numParams()];
+            var s1 = engine.gradient(b.obs, b.actions, b.adv, b.oldLogP, b.returns, b.oldV, BATCH, g1);
+            var s2 = dl4j.gradient(b.obs, b.actions, b.adv, b.oldLogP, b.returns, b.oldV, BATCH, g2);
+            assertEquals(s2.loss(), s1.loss(), 1e-5);
+            assertEquals(s2.entropy(), s1.entropy(), 1e-5);
+            assertEquals(s2.clipFraction(), s1.clipFraction(), 1e-12);
+            assertEquals(s2.valueLoss(), s1.valueLoss(), 1e-5);
+            for (int k = 0; k < g1.length; k++) {
+                assertEquals(g2[k], g1[k], 1e-5 + 1e-4 * Math.abs(g2[k]), "gradient " + k);
+            }
+            // a step, so that the next round compares other parameters
+            float[] p = engine.params();
+            for (int k = 0; k < p.length; k++) {
+                p[k] -= 0.05f * g1[k];
+            }
+            engine.setParams(p);
+            dl4j.setParams(p);
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, conv: {1}")
     @org.junit.jupiter.params.provider.CsvSource({"false, false", "true, false", "false, true", "true, true"})
     void plainForwardMatchesTheGraph(boolean shared, boolean conv) {
