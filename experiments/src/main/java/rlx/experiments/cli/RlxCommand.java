@@ -51,6 +51,7 @@ public final class RlxCommand implements Runnable {
         }
         if (backend.equals("cpu")) {
             selectOneDnnBuild();
+            rlx.networks.dl4j.Nd4jSetup.install();
         }
         System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }

@@ -45,6 +45,10 @@ final class ChildJvm implements AutoCloseable {
                 "-Dorg.bytedeco.javacpp.platform.extension="
                         + System.getProperty("org.bytedeco.javacpp.platform.extension", ""),
                 "-cp", classpath, main.getName()));
+        // ND4J's op executioner this JVM runs (surefire names the fenced one), before the class name
+        if (System.getProperty("opexec") != null) {
+            command.add(command.size() - 3, "-Dopexec=" + System.getProperty("opexec"));
+        }
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
         pb.environment().put("OMP_NUM_THREADS", "1");
