@@ -6,10 +6,10 @@ import rlx.networks.engine.DenseGraph;
 import rlx.networks.plain.DenseLayout;
 
 /**
- * The gradient of the actor-critic loss on the learner engine ({@link rlx.networks.engine}), for MLP torsos: one
+ * The gradient of the actor-critic loss on the learner engine ({@link rlx.networks.engine}): one
  * forward pass through both towers, the policy and value losses written by {@link PolicyGradientLoss} and
- * {@link ValueLoss} (the same code DL4J's output layers call), one backward pass. What
- * {@link ActorCriticNetwork#gradient} runs on the CPU backend.
+ * {@link ValueLoss} (the same code DL4J's output layers call), one backward pass, with a conv torso in front when the
+ * config has one. What {@link ActorCriticNetwork#gradient} runs on the CPU backend.
  */
 final class ActorCriticEngine implements AutoCloseable {
 
@@ -19,9 +19,6 @@ final class ActorCriticEngine implements AutoCloseable {
     private final int numActions;
 
     ActorCriticEngine(ActorCriticLayout layout) {
-        if (!layout.conv().isEmpty()) {
-            throw new IllegalArgumentException("the learner engine's actor-critic takes dense layers only");
-        }
         List<DenseGraph.Node> nodes = new ArrayList<>();
         int last = DenseGraph.NETWORK_INPUT;
         for (DenseLayout d : layout.policyTower()) {
@@ -41,7 +38,7 @@ final class ActorCriticEngine implements AutoCloseable {
         nodes.add(new DenseGraph.Node(layout.valueHead(), last));
         valueNode = nodes.size() - 1;
         numActions = layout.policyHead().nOut();
-        net = new DenseGraph(nodes, layout.inputSize(), layout.numParams(), 64);
+        net = new DenseGraph(layout.conv(), nodes, layout.inputSize(), layout.numParams(), 64);
     }
 
     void copyParamsTo(float[] dst) {

@@ -41,7 +41,7 @@ public final class ActorCriticNetwork {
     private final List<ConvLayout> convLayout;
     /** The dense layers in probe order: policy tower, policy head, value tower (absent when shared), value head. */
     private final List<DenseLayout> layout;
-    /** The learner engine that computes gradients on the CPU backend (MLP torsos), or null: DL4J's layers. */
+    /** The learner engine that computes gradients on the CPU backend, or null: DL4J's layers. */
     private final ActorCriticEngine engine;
 
     private ActorCriticNetwork(ActorCriticConfig config, ActorCriticLosses losses, int inputSize, int numActions,
@@ -85,7 +85,7 @@ public final class ActorCriticNetwork {
             convParams += c.numParams();
         }
         this.layout = DenseLayout.probe(graph, layers, convParams);
-        this.engine = config.conv() == null && rlx.networks.engine.Engine.enabled()
+        this.engine = rlx.networks.engine.Engine.enabled()
                 ? new ActorCriticEngine(layout()) : null;
         if (engine != null) {
             engine.setParams(readGraphParams());

@@ -2,6 +2,7 @@ package rlx.networks.engine;
 
 import java.util.List;
 import org.bytedeco.javacpp.FloatPointer;
+import rlx.networks.plain.ConvLayout;
 import rlx.networks.plain.DenseLayout;
 
 /**
@@ -16,6 +17,9 @@ import rlx.networks.plain.DenseLayout;
  * gradient of layers that read the network input). Outputs and output gradients live twice, in native memory for the
  * BLAS and in Java arrays for the loops, and are copied in bulk between the two. Buffers are sized for the largest
  * batch seen; nothing allocates per call once that has been reached. Not thread-safe.
+ *
+ * <p>A stack of convolutions ({@link ConvStage}) may come first: the dense layers that read the network input then
+ * read its channels-first output, as DL4J's {@code CnnToFeedForwardPreProcessor} flattens it.
  */
 public final class DenseGraph implements AutoCloseable {
 
@@ -32,6 +36,9 @@ public final class DenseGraph implements AutoCloseable {
     public static final int NETWORK_INPUT = -1;
 
     private final Node[] nodes;
+    private final ConvStage[] conv;
+    /** Floats per row that the dense layers reading the network input get: the conv stack's output, or the input. */
+    private final int denseInputSize;
     private final int inputSize;
     private final int numParams;
     private final NativeFloats params;
@@ -49,6 +56,13 @@ public final class DenseGraph implements AutoCloseable {
     private int maxBatch;
     private NativeFloats input;
     private FloatPointer inputView;
+    /** With convolutions: the network input as Java rows, and the gradient of the dense layers' input. */
+    private float[] inputJava;
+    private NativeFloats inputGrad;
+    private FloatPointer inputGradView;
+    private float[] inputGradJava;
+    private float[][] convGradJava;
+    private boolean inputGradWritten;
     private NativeFloats ones;
     private FloatPointer onesView;
     private final NativeFloats[] out;
@@ -59,16 +73,29 @@ public final class DenseGraph implements AutoCloseable {
     private final float[][] deltaJava;
 
     public DenseGraph(List<Node> nodes, int inputSize, int numParams, int maxBatch) {
+        this(List.of(), nodes, inputSize, numParams, maxBatch);
+    }
+
+    /** A graph whose dense layers follow a stack of convolutions ({@code convs} may be empty). */
+    public DenseGraph(List<ConvLayout> convs, List<Node> nodes, int inputSize, int numParams, int maxBatch) {
         this.nodes = nodes.toArray(new Node[0]);
         this.inputSize = inputSize;
         this.numParams = numParams;
+        this.denseInputSize = convs.isEmpty() ? inputSize : convs.get(convs.size() - 1).outputSize();
+        if (!convs.isEmpty() && convs.get(0).inputSize() != inputSize) {
+            throw new IllegalArgumentException("the first convolution reads " + convs.get(0).inputSize()
+                    + " floats, the input has " + inputSize);
+        }
         long covered = 0;
+        for (ConvLayout c : convs) {
+            covered += c.numParams();
+        }
         for (int k = 0; k < this.nodes.length; k++) {
             Node n = this.nodes[k];
             if (n.input() >= k || n.input() < NETWORK_INPUT) {
                 throw new IllegalArgumentException("layer " + k + " reads " + n.input() + ": not an earlier layer");
             }
-            int in = n.input() == NETWORK_INPUT ? inputSize : this.nodes[n.input()].layout().nOut();
+            int in = n.input() == NETWORK_INPUT ? denseInputSize : this.nodes[n.input()].layout().nOut();
             if (n.layout().nIn() != in) {
                 throw new IllegalArgumentException("layer " + k + " takes " + n.layout().nIn() + " inputs, gets " + in);
             }
@@ -80,6 +107,10 @@ public final class DenseGraph implements AutoCloseable {
         int n = this.nodes.length;
         params = new NativeFloats(numParams);
         grads = new NativeFloats(numParams);
+        conv = new ConvStage[convs.size()];
+        for (int c = 0; c < conv.length; c++) {
+            conv[c] = new ConvStage(convs.get(c), params, grads);
+        }
         wTransposed = new boolean[n];
         w = new FloatPointer[n];
         b = new FloatPointer[n];
@@ -115,8 +146,19 @@ public final class DenseGraph implements AutoCloseable {
             closeRowBuffers();
         }
         maxBatch = rows;
-        input = new NativeFloats(rows * inputSize);
+        input = new NativeFloats(rows * denseInputSize);
         inputView = input.view(0);
+        if (conv.length > 0) {
+            inputJava = new float[rows * inputSize];
+            inputGrad = new NativeFloats(rows * denseInputSize);
+            inputGradView = inputGrad.view(0);
+            inputGradJava = new float[rows * denseInputSize];
+            convGradJava = new float[conv.length][];
+            for (int c = 0; c < conv.length; c++) {
+                conv[c].allocate(rows);
+                convGradJava[c] = new float[rows * conv[c].layout().inputSize()];
+            }
+        }
         ones = new NativeFloats(rows);
         for (int i = 0; i < rows; i++) {
             Memory.put(ones.address(), i, 1f);
@@ -171,7 +213,11 @@ public final class DenseGraph implements AutoCloseable {
     /** Copies {@code batch} row-major rows of network input from {@code obs}. */
     public void setInput(float[] obs, int batch) {
         ensureBatch(batch);
-        input.buffer().put(0, obs, 0, batch * inputSize);
+        if (conv.length > 0) {
+            System.arraycopy(obs, 0, inputJava, 0, batch * inputSize);
+        } else {
+            input.buffer().put(0, obs, 0, batch * inputSize);
+        }
     }
 
     /** Layer {@code k}'s output after {@link #forward}: row-major {@code batch x nOut} at the front of the array. */
@@ -190,6 +236,14 @@ public final class DenseGraph implements AutoCloseable {
     /** Evaluates every layer on the first {@code batch} rows of the input. */
     public void forward(int batch) {
         checkBatch(batch);
+        if (conv.length > 0) {
+            float[] x = inputJava;
+            for (ConvStage c : conv) {
+                c.forward(x, batch);
+                x = c.output();
+            }
+            input.buffer().put(0, x, 0, batch * denseInputSize);
+        }
         for (int k = 0; k < nodes.length; k++) {
             DenseLayout d = nodes[k].layout();
             int src = nodes[k].input();
@@ -223,6 +277,7 @@ public final class DenseGraph implements AutoCloseable {
      */
     public void backward(int batch) {
         checkBatch(batch);
+        inputGradWritten = false;
         for (int k = nodes.length - 1; k >= 0; k--) {
             DenseLayout d = nodes[k].layout();
             if (!seeded[k]) {
@@ -247,6 +302,18 @@ public final class DenseGraph implements AutoCloseable {
                 Gemm.sgemm(true, false, d.nIn(), d.nOut(), batch, 1f, x, d.nIn(), deltaView[k], d.nOut(), 0f, dw[k],
                         d.nOut());
             }
+            if (src == NETWORK_INPUT && conv.length > 0) {
+                // the convolutions need the gradient of their output: the dense input's
+                float beta = inputGradWritten ? 1f : 0f;
+                if (wTransposed[k]) {
+                    Gemm.sgemm(false, false, batch, d.nIn(), d.nOut(), 1f, deltaView[k], d.nOut(), w[k], d.nIn(), beta,
+                            inputGradView, d.nIn());
+                } else {
+                    Gemm.sgemm(false, true, batch, d.nIn(), d.nOut(), 1f, deltaView[k], d.nOut(), w[k], d.nOut(), beta,
+                            inputGradView, d.nIn());
+                }
+                inputGradWritten = true;
+            }
             if (src != NETWORK_INPUT) {
                 float beta = seeded[src] ? 1f : 0f;
                 if (wTransposed[k]) {
@@ -259,23 +326,42 @@ public final class DenseGraph implements AutoCloseable {
                 seeded[src] = true;
             }
         }
+        if (conv.length > 0) {
+            if (!inputGradWritten) {
+                java.util.Arrays.fill(inputGradJava, 0, batch * denseInputSize, 0f);
+            } else {
+                inputGrad.buffer().get(0, inputGradJava, 0, batch * denseInputSize);
+            }
+            float[] dOut = inputGradJava;
+            for (int c = conv.length - 1; c >= 0; c--) {
+                float[] dx = c > 0 ? convGradJava[c] : null;
+                conv[c].backward(dOut, batch, dx);
+                dOut = dx;
+            }
+        }
     }
 
     /** Multiply-adds of one forward pass over {@code batch} rows. */
     public long forwardMacs(int batch) {
         long macs = 0;
+        for (ConvStage c : conv) {
+            macs += c.forwardMacs(batch);
+        }
         for (Node n : nodes) {
             macs += (long) batch * n.layout().nIn() * n.layout().nOut();
         }
         return macs;
     }
 
-    /** Multiply-adds of one backward pass over {@code batch} rows (weight gradients, and input gradients but the first). */
+    /** Multiply-adds of one backward pass over {@code batch} rows (weight gradients, and input gradients but the first's). */
     public long backwardMacs(int batch) {
         long macs = 0;
+        for (int c = 0; c < conv.length; c++) {
+            macs += (c == 0 ? 1 : 2) * conv[c].forwardMacs(batch);
+        }
         for (Node n : nodes) {
             long product = (long) batch * n.layout().nIn() * n.layout().nOut();
-            macs += n.input() == NETWORK_INPUT ? product : 2 * product;
+            macs += n.input() == NETWORK_INPUT && conv.length == 0 ? product : 2 * product;
         }
         return macs;
     }
@@ -289,6 +375,12 @@ public final class DenseGraph implements AutoCloseable {
     private void closeRowBuffers() {
         input.close();
         ones.close();
+        if (inputGrad != null) {
+            inputGrad.close();
+        }
+        for (ConvStage c : conv) {
+            c.close();
+        }
         for (int k = 0; k < nodes.length; k++) {
             out[k].close();
             delta[k].close();

@@ -11,7 +11,7 @@ import rlx.networks.engine.GraphOptimizer;
 import rlx.networks.plain.DenseLayout;
 
 /**
- * An MLP Q-network's forward pass, loss, backward pass and DL4J optimiser step on the learner engine
+ * A Q-network's forward pass, loss, backward pass and DL4J optimiser step on the learner engine
  * ({@link rlx.networks.engine}): what {@link QNetwork#fit} and {@link QNetwork#output} run on the CPU backend. The
  * same mathematics as the DL4J graph it was read from (mask-weighted MSE or Huber loss, dueling aggregation
  * {@code Q = V + A - mean(A)}, the graph's updater); parameters and optimiser state go back into the graph before it
@@ -31,9 +31,6 @@ final class QEngine implements AutoCloseable {
     private long iteration;
 
     QEngine(PlainForward.Layout layout, QNetworkConfig config, ComputationGraph graph, double learningRate) {
-        if (!layout.conv().isEmpty()) {
-            throw new IllegalArgumentException("the learner engine's Q-network takes dense layers only");
-        }
         this.numActions = layout.numActions();
         this.loss = config.loss();
         this.huberDelta = (float) config.huberDelta();
@@ -52,11 +49,14 @@ final class QEngine implements AutoCloseable {
         } else {
             valueNode = -1;
         }
+        for (rlx.networks.plain.ConvLayout c : layout.conv()) {
+            clip.add(new GraphOptimizer.LayerParams(c.wOffset(), c.numWeights(), c.bOffset(), c.outChannels()));
+        }
         for (DenseGraph.Node n : nodes) {
             DenseLayout d = n.layout();
             clip.add(new GraphOptimizer.LayerParams(d.wOffset(), d.nIn() * d.nOut(), d.bOffset(), d.nOut()));
         }
-        net = new DenseGraph(nodes, layout.inputSize(), layout.numParams(), 64);
+        net = new DenseGraph(layout.conv(), nodes, layout.inputSize(), layout.numParams(), 64);
         optimizer = new GraphOptimizer(config.optimizer(), clip, graph);
         optimizer.setLearningRate(learningRate);
         loadParams(graph);

@@ -100,7 +100,7 @@ public final class QNetwork {
 
     private INDArray flatParams;
     private FloatBuffer flatBuffer;
-    /** The learner engine that trains and evaluates this network on the CPU backend (MLPs), or null: DL4J's fit. */
+    /** The learner engine that trains and evaluates this network on the CPU backend, or null: DL4J's fit. */
     private final QEngine engine;
     /** Set once {@link #graph()} has handed the graph out: engine and graph are then kept in step around each call. */
     private boolean graphShared;
@@ -161,7 +161,7 @@ public final class QNetwork {
         this.numParams = (int) n;
         refreshParamBuffer();
         this.layout = probeLayout();
-        this.engine = config.conv() == null && rlx.networks.engine.Engine.enabled()
+        this.engine = rlx.networks.engine.Engine.enabled()
                 ? new QEngine(layout, config, graph, learningRateOf(graph)) : null;
     }
 
@@ -272,7 +272,8 @@ public final class QNetwork {
      * every later call copy the parameters between the two (tests and tools only).
      */
     public ComputationGraph graph() {
-        if (engine != null) {
+        if (engine != null && !graphShared) {
+            // from now on every engine call leaves the graph up to date
             engine.syncTo(graph);
             graphShared = true;
         }

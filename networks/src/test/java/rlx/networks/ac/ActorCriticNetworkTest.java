@@ -137,18 +137,20 @@ class ActorCriticNetworkTest {
     }
 
     /** The learner engine's gradient and statistics against DL4J's layers on the same network and batch. */
-    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, activation: {1}")
-    @org.junit.jupiter.params.provider.CsvSource({"false, TANH", "true, TANH", "false, RELU", "true, ELU"})
-    void engineGradientEqualsDl4js(boolean shared, ActivationKind activation) {
+    @org.junit.jupiter.params.ParameterizedTest(name = "shared torso: {0}, activation: {1}, conv: {2}")
+    @org.junit.jupiter.params.provider.CsvSource({"false, TANH, false", "true, TANH, false", "false, RELU, false",
+        "true, ELU, false", "false, RELU, true", "true, TANH, true"})
+    void engineGradientEqualsDl4js(boolean shared, ActivationKind activation, boolean conv) {
         ActorCriticConfig config = new ActorCriticConfig(new MlpConfig(List.of(16, 12), activation,
-                WeightInitKind.XAVIER), shared, OptimizerConfig.adam(1e-3), null);
+                WeightInitKind.XAVIER), shared, OptimizerConfig.adam(1e-3), conv ? CONV : null);
         ActorCriticLosses losses = new ActorCriticLosses(CLIP, ENT, VF, VCLIP);
-        ActorCriticNetwork engine = ActorCriticNetwork.create(config, losses, IN, ACTIONS, 9);
+        int in = conv ? CONV.inputSize() : IN;
+        ActorCriticNetwork engine = ActorCriticNetwork.create(config, losses, in, ACTIONS, 9);
         String before = System.getProperty(rlx.networks.engine.Engine.PROPERTY);
         System.setProperty(rlx.networks.engine.Engine.PROPERTY, "dl4j");
         ActorCriticNetwork dl4j;
         try {
-            dl4j = ActorCriticNetwork.create(config, losses, IN, ACTIONS, 9);
+            dl4j = ActorCriticNetwork.create(config, losses, in, ACTIONS, 9);
         } finally {
             if (before == null) {
                 System.clearProperty(rlx.networks.engine.Engine.PROPERTY);

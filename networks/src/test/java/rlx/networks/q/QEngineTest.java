@@ -12,7 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
+import java.util.List;
 import rlx.networks.config.ActivationKind;
+import rlx.networks.config.ConvLayerConfig;
+import rlx.networks.config.ConvTorsoConfig;
 import rlx.networks.config.LossKind;
 import rlx.networks.config.OptimizerConfig;
 import rlx.networks.engine.Engine;
@@ -54,13 +57,22 @@ class QEngineTest {
                 Arguments.of("nesterov sigmoid dueling", TestNets.mlp(OptimizerConfig.momentum(1e-2, 0.9), LossKind.MSE,
                         true, ActivationKind.SIGMOID, 12)),
                 Arguments.of("adam leaky relu clip", TestNets.mlp(OptimizerConfig.adam(1e-3).withClipNorm(0.1),
-                        LossKind.MSE, true, ActivationKind.LEAKY_RELU, 24, 24)));
+                        LossKind.MSE, true, ActivationKind.LEAKY_RELU, 24, 24)),
+                // MinAtar's torso in small: one valid 3x3 convolution before the dense layers
+                Arguments.of("conv rmsprop huber", TestNets.mlp(OptimizerConfig.rmsprop(1e-3).withL2(1e-4),
+                        LossKind.HUBER, false, ActivationKind.RELU, 16).withConv(new ConvTorsoConfig(2, 3, 2,
+                        List.of(new ConvLayerConfig(4, 2, 1, 0)), ActivationKind.RELU))),
+                // two convolutions, stride and padding: the second one's input gradient goes through col2im
+                Arguments.of("two convs dueling adam clip", TestNets.mlp(OptimizerConfig.adam(2e-3).withClipNorm(1.0),
+                        LossKind.MSE, true, ActivationKind.TANH, 8).withConv(new ConvTorsoConfig(2, 3, 2,
+                        List.of(new ConvLayerConfig(3, 3, 1, 1), new ConvLayerConfig(2, 2, 2, 1)),
+                        ActivationKind.TANH))));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void trainsAsDl4jDoes(String name, QNetworkConfig config) {
-        int in = 6;
+        int in = config.conv() == null ? 6 : config.conv().inputSize();
         int actions = 3;
         QNetwork engine = QNetwork.build(config, in, actions, 11);
         QNetwork dl4j = withDl4j(() -> QNetwork.build(config, in, actions, 11));
