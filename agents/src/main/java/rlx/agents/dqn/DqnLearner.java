@@ -76,13 +76,14 @@ public final class DqnLearner {
         }
         DqnTargets.tdTargets(batch.rewards, batch.discounts, nextQTarget, config.doubleDqn() ? nextQOnline : null,
                 n, numActions, y);
-        // the pre-update Q(s, a) is needed for priorities; for logging a sample every 10 updates is enough
-        if (config.prioritized().enabled() || updates % 10 == 0) {
-            online.output(batch.obs, n, q);
+        // the pre-update Q(s, a) is needed for priorities; for logging a sample every 10 updates is enough (the
+        // learner engine returns it from the step's own forward pass)
+        boolean wantQ = config.prioritized().enabled() || updates % 10 == 0;
+        DqnTargets.takenActionLabels(batch.actions, y, batch.weights, n, numActions, labels, mask);
+        double loss = online.fit(batch.obs, n, labels, mask, wantQ ? q : null);
+        if (wantQ) {
             lastMeanQ = DqnTargets.tdErrors(q, batch.actions, y, n, numActions, tdErrors);
         }
-        DqnTargets.takenActionLabels(batch.actions, y, batch.weights, n, numActions, labels, mask);
-        double loss = online.fit(batch.obs, n, labels, mask);
         updates++;
         boolean synced = maybeSyncTarget(envStep);
         return new DqnStats(updates, loss, lastMeanQ, synced);

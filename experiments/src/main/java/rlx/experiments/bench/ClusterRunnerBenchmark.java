@@ -45,7 +45,7 @@ public final class ClusterRunnerBenchmark {
                 0).layout();
         RunSpec spec = new RunSpec.PolicyGradient(PgAlgorithmKind.PPO, config, settings, inputSize, numActions, layout,
                 0);
-        ActorSystem<NodeCommand> system = ActorSystem.create(LearnerNode.create(counter, spec, nodes, 0, over),
+        ActorSystem<NodeCommand> system = ActorSystem.create(LearnerNode.create(remoteRunners -> counter, spec, nodes, 0, over),
                 NodeConfig.SYSTEM_NAME, NodeConfig.learner(ClusterSettings.learner(ClusterSettings.LOOPBACK, port,
                         nodes)));
         List<Process> children = new ArrayList<>();

@@ -64,8 +64,11 @@ final class QEngine implements AutoCloseable {
     }
 
     /** One gradient step, as {@link QNetwork#fit}; returns DL4J's score. */
-    double fit(float[] obs, int batch, float[] targets, float[] mask) {
+    double fit(float[] obs, int batch, float[] targets, float[] mask, float[] qBefore) {
         forward(obs, batch);
+        if (qBefore != null) {
+            System.arraycopy(q, 0, qBefore, 0, batch * numActions);
+        }
         float[] dq = net.outputGrad(headNode);
         double sum = 0;
         int n = batch * numActions;

@@ -295,15 +295,30 @@ public final class QNetwork {
      * @param mask      {@code batchSize * numActions()} non-negative weights
      */
     public double fit(float[] obs, int batchSize, float[] targets, float[] mask) {
+        return fit(obs, batchSize, targets, mask, null);
+    }
+
+    /**
+     * As {@link #fit(float[], int, float[], float[])}, and writes the Q-values of {@code obs} before the step into
+     * {@code qBefore} ({@code batchSize * numActions()} floats) unless it is null: on the learner engine they come
+     * from the step's own forward pass, at no cost.
+     */
+    public double fit(float[] obs, int batchSize, float[] targets, float[] mask, float[] qBefore) {
         Checks.positive("batchSize", batchSize);
         requireLength("obs", obs, (long) batchSize * inputSize);
         requireLength("targets", targets, (long) batchSize * numActions);
         requireLength("mask", mask, (long) batchSize * numActions);
+        if (qBefore != null) {
+            requireLength("qBefore", qBefore, (long) batchSize * numActions);
+        }
         if (engine != null) {
             beforeEngine();
-            double score = engine.fit(obs, batchSize, targets, mask);
+            double score = engine.fit(obs, batchSize, targets, mask, qBefore);
             afterEngine();
             return score;
+        }
+        if (qBefore != null) {
+            output(obs, batchSize, qBefore);
         }
         Batch b = batch(fitBatches, batchSize, true);
         b.obsBuffer.put(0, obs, 0, batchSize * inputSize);

@@ -55,11 +55,17 @@ public final class ActorPgTrainer {
      * stop); it completes {@code outcome} when the run ends.
      */
     public Behavior<LearnerCommand> learner(PgRun run, CompletableFuture<TrainOutcome> outcome, int localRunners) {
+        return learner(run, outcome, localRunners, 0);
+    }
+
+    /** As above, with {@code remoteRunners} on worker nodes that the first round also waits for. */
+    public Behavior<LearnerCommand> learner(PgRun run, CompletableFuture<TrainOutcome> outcome, int localRunners,
+                                            int remoteRunners) {
         AtomicLong requests = new AtomicLong();
         Learner.LocalRunners spawn = (ctx, index) -> ctx.spawn(
                 EnvRunner.create(ctx.getSelf(), index, parts(run, index), faults, requests),
                 "runner-" + index + "-" + requests.get() + "-" + System.nanoTime(), RuntimeSystem.compute());
-        return Learner.create(kind, run, outcome, spawn, localRunners);
+        return Learner.create(kind, run, outcome, spawn, localRunners, remoteRunners);
     }
 
     private EnvRunner.Parts parts(PgRun run, int index) {

@@ -33,6 +33,8 @@ import rlx.trainers.pg.PgRun;
  */
 public final class Learner {
 
+    /** Longest wait for the runners expected at the start. */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(60);
     /** Longest wait for in-flight answers once the budget is spent. */
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
@@ -43,8 +45,12 @@ public final class Learner {
     private final CompletableFuture<TrainOutcome> outcome;
     /** Spawns local runner {@code index}; null on a cluster learner, whose runners live on worker nodes. */
     private final IntFunction<ActorRef<RunnerCommand>> spawnLocal;
-    /** Local runners spawned at start: the first synchronous round waits for all of them, so its batch is fixed. */
-    private final int localRunners;
+    /**
+     * Runners expected at the start, local ones and those of worker nodes that joined before it: the first synchronous
+     * round waits for all of them (at most {@link #START_TIMEOUT}), so that its batch does not depend on start-up timing.
+     */
+    private final int expectedAtStart;
+    private boolean startTimedOut;
 
     private final Map<ActorRef<RunnerCommand>, LearnerCommand.RunnerReady> runners = new HashMap<>();
     private final Set<ActorRef<RunnerCommand>> busy = new HashSet<>();
@@ -55,26 +61,28 @@ public final class Learner {
 
     private Learner(ActorContext<LearnerCommand> ctx, TimerScheduler<LearnerCommand> timers, PgAlgorithmKind kind,
                     PgRun run, CompletableFuture<TrainOutcome> outcome, IntFunction<ActorRef<RunnerCommand>> spawnLocal,
-                    int localRunners) {
+                    int expectedAtStart) {
         this.ctx = ctx;
         this.timers = timers;
         this.kind = kind;
         this.run = run;
         this.outcome = outcome;
         this.spawnLocal = spawnLocal;
-        this.localRunners = localRunners;
+        this.expectedAtStart = expectedAtStart;
     }
 
     /**
      * @param spawnLocal spawns local runner {@code index} as a child of the given context, or null when runners join
      *                   from elsewhere
      * @param localRunners how many local runners to spawn at start
+     * @param remoteRunners runners of worker nodes that joined before the start
      */
     public static Behavior<LearnerCommand> create(PgAlgorithmKind kind, PgRun run, CompletableFuture<TrainOutcome> outcome,
-                                                  LocalRunners spawnLocal, int localRunners) {
+                                                  LocalRunners spawnLocal, int localRunners, int remoteRunners) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
             Learner l = new Learner(ctx, timers, kind, run, outcome,
-                    spawnLocal == null ? null : index -> spawnLocal.spawn(ctx, index), localRunners);
+                    spawnLocal == null ? null : index -> spawnLocal.spawn(ctx, index), localRunners + remoteRunners);
+            timers.startSingleTimer(new LearnerCommand.StartTimeout(), START_TIMEOUT);
             run.startClock();
             for (int i = 0; i < localRunners; i++) {
                 l.spawnLocal.apply(i);
@@ -95,8 +103,19 @@ public final class Learner {
                 .onMessage(LearnerCommand.RolloutDone.class, m -> guarded(() -> onRollout(m)))
                 .onMessage(LearnerCommand.GradientDone.class, m -> guarded(() -> onGradient(m)))
                 .onMessage(LearnerCommand.RunnerTerminated.class, m -> guarded(() -> onTerminated(m.runner())))
+                .onMessage(LearnerCommand.StartTimeout.class, m -> guarded(this::onStartTimeout))
                 .onMessage(LearnerCommand.DrainTimeout.class, m -> guarded(this::finish))
                 .build();
+    }
+
+    private Behavior<LearnerCommand> onStartTimeout() {
+        startTimedOut = true;
+        if (round == 0 && !runners.isEmpty() && kind != PgAlgorithmKind.A3C) {
+            ctx.getLog().warn("{} of {} expected runners ready after {}; starting with them", runners.size(),
+                    expectedAtStart, START_TIMEOUT);
+            startRound();
+        }
+        return Behaviors.same();
     }
 
     private Behavior<LearnerCommand> guarded(LearnerStep step) {
@@ -119,7 +138,7 @@ public final class Learner {
         if (kind == PgAlgorithmKind.A3C) {
             busy.add(m.runner());
             m.runner().tell(new RunnerCommand.ComputeGradient(run.params()));
-        } else if (round == 0 && runners.size() < localRunners) {
+        } else if (round == 0 && runners.size() < expectedAtStart && !startTimedOut) {
             // a first round started by the quickest runner alone would depend on start-up timing: wait for all
             return Behaviors.same();
         } else if (busy.isEmpty() && batch.isEmpty()) {

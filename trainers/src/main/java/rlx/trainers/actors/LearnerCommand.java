@@ -39,6 +39,10 @@ public sealed interface LearnerCommand extends WireMessage {
     record RunnerTerminated(ActorRef<RunnerCommand> runner) implements Internal {
     }
 
+    /** Runners expected at the start were not all ready in time: start with those that are (local timer). */
+    record StartTimeout() implements Internal {
+    }
+
     /** Draining took too long: finish with what arrived (local timer). */
     record DrainTimeout() implements Internal {
     }

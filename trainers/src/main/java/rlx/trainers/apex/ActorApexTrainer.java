@@ -51,11 +51,12 @@ public final class ActorApexTrainer {
     public TrainOutcome run(boolean resume) throws IOException {
         ApexRun run = new ApexRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
-        return LearnerHost.run(learner(run, outcome), outcome);
+        return LearnerHost.run(learner(run, outcome, 0), outcome);
     }
 
     /** The learner actor of a run, with its replay actor and {@code runners} local runners as children. */
-    Behavior<LearnerCommand> learner(ApexRun run, CompletableFuture<TrainOutcome> outcome) {
+    /** The learner with its local runners; its first collection also waits for {@code remoteRunners} more. */
+    Behavior<LearnerCommand> learner(ApexRun run, CompletableFuture<TrainOutcome> outcome, int remoteRunners) {
         AtomicLong requests = new AtomicLong();
         AtomicLong spawned = new AtomicLong();
         ApexLearner.Children children = new ApexLearner.Children() {
@@ -75,7 +76,7 @@ public final class ActorApexTrainer {
                         "runner-" + index + "-" + spawned.getAndIncrement(), RuntimeSystem.compute());
             }
         };
-        return ApexLearner.create(config, run, outcome, children, settings.numEnvs());
+        return ApexLearner.create(config, run, outcome, children, settings.numEnvs(), remoteRunners);
     }
 
     private ReplayBuffer newReplay(int obsSize) {

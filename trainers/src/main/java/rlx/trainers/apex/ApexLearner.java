@@ -41,6 +41,13 @@ public final class ApexLearner {
     private final ArrayDeque<ActorRef<RunnerCommand>> idle = new ArrayDeque<>();
     private boolean sampling;
     private boolean draining;
+    /**
+     * Runners expected at the start (local ones and those of worker nodes that joined before it): no runner collects
+     * until all are ready (at most {@link rlx.trainers.actors.Learner#START_TIMEOUT}), so that the quickest alone does
+     * not fill the first batches.
+     */
+    private final int expectedAtStart;
+    private boolean started;
 
     /** Spawns the replay actor and runner {@code index} as children of the learner. */
     public interface Children {
@@ -50,7 +57,8 @@ public final class ApexLearner {
     }
 
     private ApexLearner(ActorContext<LearnerCommand> ctx, TimerScheduler<LearnerCommand> timers, ApexConfig config,
-                        ApexRun run, CompletableFuture<TrainOutcome> outcome, Children children, int numEnvs) {
+                        ApexRun run, CompletableFuture<TrainOutcome> outcome, Children children, int numEnvs,
+                        int expectedAtStart) {
         this.ctx = ctx;
         this.timers = timers;
         this.config = config;
@@ -59,12 +67,16 @@ public final class ApexLearner {
         this.replay = children.replay(ctx);
         this.spawnRunner = index -> children.runner(ctx, index);
         this.batchSteps = config.vectorStepsPerBatch() * numEnvs;
+        this.expectedAtStart = expectedAtStart;
     }
 
+    /** @param remoteRunners runners of worker nodes that joined before the start */
     public static Behavior<LearnerCommand> create(ApexConfig config, ApexRun run, CompletableFuture<TrainOutcome> outcome,
-                                                  Children children, int numEnvs) {
+                                                  Children children, int numEnvs, int remoteRunners) {
         return Behaviors.setup(ctx -> Behaviors.withTimers(timers -> {
-            ApexLearner l = new ApexLearner(ctx, timers, config, run, outcome, children, numEnvs);
+            ApexLearner l = new ApexLearner(ctx, timers, config, run, outcome, children, numEnvs,
+                    config.runners() + remoteRunners);
+            timers.startSingleTimer(new LearnerCommand.StartTimeout(), rlx.trainers.actors.Learner.START_TIMEOUT);
             for (int i = 0; i < config.runners(); i++) {
                 l.spawnRunner.apply(i);
             }
@@ -78,8 +90,25 @@ public final class ApexLearner {
                 .onMessage(LearnerCommand.TransitionsStored.class, m -> guarded(() -> onStored(m)))
                 .onMessage(LearnerCommand.Sampled.class, m -> guarded(() -> onSampled(m)))
                 .onMessage(LearnerCommand.RunnerTerminated.class, m -> guarded(() -> onTerminated(m.runner())))
+                .onMessage(LearnerCommand.StartTimeout.class, m -> guarded(this::onStartTimeout))
                 .onMessage(LearnerCommand.DrainTimeout.class, m -> guarded(this::finish))
                 .build();
+    }
+
+    private Behavior<LearnerCommand> onStartTimeout() {
+        if (!started) {
+            ctx.getLog().warn("{} of {} expected runners ready after {}; starting with them", runners.size(),
+                    expectedAtStart, rlx.trainers.actors.Learner.START_TIMEOUT);
+            start();
+        }
+        return Behaviors.same();
+    }
+
+    private void start() {
+        started = true;
+        for (int i = idle.size(); i > 0; i--) {
+            dispatch(idle.poll());
+        }
     }
 
     private Behavior<LearnerCommand> guarded(LearnerStep step) {
@@ -92,6 +121,15 @@ public final class ApexLearner {
         } else {
             run.accounting().runnerRestarted();
             busy.remove(m.runner());
+        }
+        if (!started) {
+            if (!idle.contains(m.runner())) {
+                idle.add(m.runner());
+            }
+            if (runners.size() >= expectedAtStart) {
+                start();
+            }
+            return Behaviors.same();
         }
         dispatch(m.runner());
         return Behaviors.same();

@@ -45,7 +45,7 @@ public final class ClusterApexTrainer {
         ApexRun run = new ApexRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
         RunSpec spec = new RunSpec.ApexDqn(config, settings, run.inputSize(), run.numActions(), run.resumes());
-        return ClusterPgTrainer.runLearnerNode(cluster, local.learner(run, outcome), spec, run.params(),
+        return ClusterPgTrainer.runLearnerNode(cluster, remoteRunners -> local.learner(run, outcome, remoteRunners), spec, run.params(),
                 config.runners(), outcome);
     }
 }

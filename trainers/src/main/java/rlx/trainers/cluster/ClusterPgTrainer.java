@@ -62,8 +62,9 @@ public final class ClusterPgTrainer {
         PgRun run = new PgRun(config, settings, registry, checkpointDir, listener, resume);
         CompletableFuture<TrainOutcome> outcome = new CompletableFuture<>();
         int localRunners = config.runtime().runners();
-        Behavior<LearnerCommand> learner = new ActorPgTrainer(kind, config, settings, registry, checkpointDir, listener)
-                .learner(run, outcome, localRunners);
+        ActorPgTrainer local = new ActorPgTrainer(kind, config, settings, registry, checkpointDir, listener);
+        java.util.function.IntFunction<Behavior<LearnerCommand>> learner =
+                remoteRunners -> local.learner(run, outcome, localRunners, remoteRunners);
         RunSpec spec = new RunSpec.PolicyGradient(kind, config, settings, run.inputSize(), run.numActions(),
                 run.layout(), run.resumes());
         return runLearnerNode(cluster, learner, spec, run.params(), localRunners, outcome);
@@ -73,7 +74,9 @@ public final class ClusterPgTrainer {
      * Makes this JVM a learner node hosting {@code learner} (with {@code localRunners} runners of its own), waits for
      * its outcome and for the node to leave the cluster.
      */
-    public static TrainOutcome runLearnerNode(ClusterSettings cluster, Behavior<LearnerCommand> learner, RunSpec spec,
+    public static TrainOutcome runLearnerNode(ClusterSettings cluster,
+                                              java.util.function.IntFunction<Behavior<LearnerCommand>> learner,
+                                              RunSpec spec,
                                               ParamsSnapshot params, int localRunners,
                                               CompletableFuture<TrainOutcome> outcome) throws IOException {
         Config node = NodeConfig.learner(cluster);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import java.util.concurrent.CompletableFuture;
 import org.apache.pekko.actor.typed.ActorRef;
 import org.apache.pekko.actor.typed.Behavior;
@@ -29,7 +30,8 @@ public final class LearnerNode {
     public static final ServiceKey<NodeCommand> KEY = ServiceKey.create(NodeCommand.class, "rlx-learner-node");
 
     private final ActorContext<NodeCommand> ctx;
-    private final Behavior<LearnerCommand> learnerBehavior;
+    /** The learner, given how many runners the worker nodes that joined before the start bring. */
+    private final IntFunction<Behavior<LearnerCommand>> learnerBehavior;
     private final RunSpec spec;
     private final int minWorkers;
     private final CompletableFuture<TrainOutcome> outcome;
@@ -40,7 +42,7 @@ public final class LearnerNode {
     private ActorRef<LearnerCommand> learner;
     private int nextIndex;
 
-    private LearnerNode(ActorContext<NodeCommand> ctx, Behavior<LearnerCommand> learnerBehavior, RunSpec spec,
+    private LearnerNode(ActorContext<NodeCommand> ctx, IntFunction<Behavior<LearnerCommand>> learnerBehavior, RunSpec spec,
                         int minWorkers, int localRunners, CompletableFuture<TrainOutcome> outcome) {
         this.ctx = ctx;
         this.learnerBehavior = learnerBehavior;
@@ -51,10 +53,13 @@ public final class LearnerNode {
     }
 
     /**
-     * @param learner      the learner with its local runners (indexes 0 .. localRunners - 1)
+     * @param learner      the learner with its local runners (indexes 0 .. localRunners - 1), given the number of
+     *                     runners on the worker nodes that joined before training starts (its first collection waits
+     *                     for them, so that the quickest runner alone does not make the first batches)
      * @param outcome      completed by the learner; tells workers whether the run completed
      */
-    public static Behavior<NodeCommand> create(Behavior<LearnerCommand> learner, RunSpec spec, int minWorkers,
+    public static Behavior<NodeCommand> create(IntFunction<Behavior<LearnerCommand>> learner, RunSpec spec,
+                                               int minWorkers,
                                                int localRunners, CompletableFuture<TrainOutcome> outcome) {
         return Behaviors.setup(ctx -> {
             ctx.setLoggerName(LearnerNode.class);
@@ -102,7 +107,8 @@ public final class LearnerNode {
         if (learner != null || waiting.size() < minWorkers) {
             return;
         }
-        learner = ctx.spawn(learnerBehavior, "learner", RuntimeSystem.compute());
+        int remoteRunners = waiting.stream().mapToInt(NodeCommand.JoinRun::runners).sum();
+        learner = ctx.spawn(learnerBehavior.apply(remoteRunners), "learner", RuntimeSystem.compute());
         ctx.watchWith(learner, new NodeCommand.LearnerStopped());
         waiting.forEach(this::welcome);
         waiting.clear();
