@@ -142,10 +142,11 @@ public final class DenseGraph implements AutoCloseable {
     }
 
     private void allocate(int rows) {
+        // no batch fits until every buffer exists: an allocation that fails leaves no view on freed memory usable
+        maxBatch = 0;
         if (input != null) {
             closeRowBuffers();
         }
-        maxBatch = rows;
         input = new NativeFloats(rows * denseInputSize);
         inputView = input.view(0);
         if (conv.length > 0) {
@@ -173,6 +174,7 @@ public final class DenseGraph implements AutoCloseable {
             outJava[k] = new float[size];
             deltaJava[k] = new float[size];
         }
+        maxBatch = rows;
     }
 
     /**
@@ -184,6 +186,7 @@ public final class DenseGraph implements AutoCloseable {
             throw new IllegalArgumentException("batch (" + batch + ") must be > 0");
         }
         if (batch > maxBatch) {
+            params.address(); // fails on a closed graph
             allocate(Math.max(batch, 2 * maxBatch));
         }
     }
@@ -389,6 +392,8 @@ public final class DenseGraph implements AutoCloseable {
 
     @Override
     public void close() {
+        // no batch fits a closed graph, so nothing reaches the freed buffers through the cached views
+        maxBatch = 0;
         params.close();
         grads.close();
         closeRowBuffers();

@@ -5,10 +5,11 @@ import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.Pointer;
 
 /**
- * One block of native floats, zeroed, and the views into it that BLAS calls take. It owns the memory: views are
- * {@link FloatPointer}s that do not (JavaCPP frees memory only through the pointer that allocated it), so the block
- * must stay reachable while a view is used, which holding it in a field of the object that uses the views guarantees.
- * {@link #close()} frees the memory at once rather than whenever the collector finds the block.
+ * One block of native floats, zeroed, and the views into it that BLAS calls take. The block owns the memory and
+ * {@link #close()} frees it at once rather than whenever the collector finds it. A view ({@code new
+ * FloatPointer(base)}, positioned) shares JavaCPP's deallocator with the block: it keeps the memory alive while it is
+ * reachable, and closing a view would free the whole block, so views are never closed, only dropped. Raw
+ * {@link #address()}es keep nothing alive: whoever uses one holds the block in a field.
  */
 public final class NativeFloats implements AutoCloseable {
 
@@ -73,7 +74,14 @@ public final class NativeFloats implements AutoCloseable {
     /** Sets elements {@code [from, from + n)} to zero. */
     public void zero(int from, int n) {
         checkOpen();
-        Pointer.memset(new FloatPointer(base).position(from), 0, 4L * n);
+        if (from < 0 || n < 0 || from + n > length) {
+            throw new IndexOutOfBoundsException("[" + from + ", " + (from + n) + ") outside [0, " + length + ")");
+        }
+        // a loop: Pointer.memset counts a pointer's position in bytes, not in floats
+        long a = base.address();
+        for (int i = from; i < from + n; i++) {
+            Memory.put(a, i, 0f);
+        }
     }
 
     private void checkOpen() {

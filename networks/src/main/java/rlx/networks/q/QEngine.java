@@ -105,9 +105,11 @@ final class QEngine implements AutoCloseable {
         }
         net.seed(headNode, batch);
         net.backward(batch);
+        // DL4J's score takes the L2 penalty of the parameters the gradient was computed at
+        double score = sum / batch + optimizer.l2Penalty(net.params());
         optimizer.step(net.params(), net.grads(), batch, iteration);
         iteration++;
-        return sum / batch + optimizer.l2Penalty(net.params());
+        return score;
     }
 
     /** Q-values of a batch, as {@link QNetwork#output}. */

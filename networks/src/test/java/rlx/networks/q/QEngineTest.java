@@ -80,7 +80,8 @@ class QEngineTest {
         assertFalse(dl4j.usesEngine());
         Random rng = new Random(5);
         for (int step = 0; step < 30; step++) {
-            int batch = step % 3 == 0 ? 7 : 32;
+            // 100 rows outgrow the engine's first buffers (64), so their reallocation is checked too
+            int batch = step % 3 == 0 ? 7 : step % 5 == 4 ? 100 : 32;
             float[] obs = TestNets.uniform(rng, batch * in, 2);
             float[] targets = TestNets.uniform(rng, batch * actions, 3);
             float[] mask = TestNets.oneHotMask(rng, batch, actions);

@@ -49,7 +49,7 @@ public final class Learner {
      * Runners expected at the start, local ones and those of worker nodes that joined before it: the first synchronous
      * round waits for all of them (at most {@link #START_TIMEOUT}), so that its batch does not depend on start-up timing.
      */
-    private final int expectedAtStart;
+    private int expectedAtStart;
     private boolean startTimedOut;
 
     private final Map<ActorRef<RunnerCommand>, LearnerCommand.RunnerReady> runners = new HashMap<>();
@@ -209,6 +209,13 @@ public final class Learner {
             if (spawnLocal != null && info.node().equals(ctx.getSystem().address().toString())) {
                 run.accounting().runnerRestarted();
                 spawnLocal.apply(info.index());
+            } else if (round == 0) {
+                // a worker's runner that will not come back: start without it rather than wait for the timeout
+                expectedAtStart--;
+                if (kind != PgAlgorithmKind.A3C && !runners.isEmpty() && runners.size() >= expectedAtStart) {
+                    startRound();
+                }
+                return Behaviors.same();
             }
         }
         // a synchronous round that was only waiting for this runner can go ahead without it

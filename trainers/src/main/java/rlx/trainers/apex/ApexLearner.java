@@ -46,7 +46,7 @@ public final class ApexLearner {
      * until all are ready (at most {@link rlx.trainers.actors.Learner#START_TIMEOUT}), so that the quickest alone does
      * not fill the first batches.
      */
-    private final int expectedAtStart;
+    private int expectedAtStart;
     private boolean started;
 
     /** Spawns the replay actor and runner {@code index} as children of the learner. */
@@ -201,6 +201,12 @@ public final class ApexLearner {
         if (info != null && info.node().equals(ctx.getSystem().address().toString())) {
             run.accounting().runnerRestarted();
             spawnRunner.apply(info.index());
+        } else if (info != null && !started) {
+            // a worker's runner that will not come back: start without it rather than wait for the timeout
+            expectedAtStart--;
+            if (runners.size() >= expectedAtStart) {
+                start();
+            }
         }
         return Behaviors.same();
     }
