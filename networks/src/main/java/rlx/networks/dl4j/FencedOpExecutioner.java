@@ -1,6 +1,7 @@
 package rlx.networks.dl4j;
 
 import java.lang.ref.Reference;
+import java.util.function.Supplier;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.api.ops.BroadcastOp;
 import org.nd4j.linalg.api.ops.CustomOp;
@@ -29,154 +30,93 @@ import org.nd4j.linalg.cpu.nativecpu.ops.NativeOpExecutioner;
  */
 public class FencedOpExecutioner extends NativeOpExecutioner {
 
-    @Override
-    public INDArray exec(Op op) {
+    /** Runs {@code call} with {@code op} and {@code context} kept reachable until it returns. */
+    private static <T> T fenced(Object op, Object context, Supplier<T> call) {
         try {
-            return super.exec(op);
+            return call.get();
         } finally {
             Reference.reachabilityFence(op);
+            Reference.reachabilityFence(context);
         }
+    }
+
+    @Override
+    public INDArray exec(Op op) {
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(Op op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(IndexAccumulation op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(IndexAccumulation op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(Variance op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ReduceOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ReduceOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(ScalarOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(ScalarOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(BroadcastOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(BroadcastOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 
     @Override
     public INDArray exec(RandomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray exec(RandomOp op, Random rng) {
-        try {
-            return super.exec(op, rng);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, rng, () -> super.exec(op, rng));
     }
 
     @Override
     public INDArray exec(RandomOp op, OpContext context, Random rng) {
-        try {
-            return super.exec(op, context, rng);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context, rng));
     }
 
     @Override
     public INDArray[] exec(CustomOp op) {
-        try {
-            return super.exec(op);
-        } finally {
-            Reference.reachabilityFence(op);
-        }
+        return fenced(op, null, () -> super.exec(op));
     }
 
     @Override
     public INDArray[] exec(CustomOp op, OpContext context) {
-        try {
-            return super.exec(op, context);
-        } finally {
-            Reference.reachabilityFence(op);
-            Reference.reachabilityFence(context);
-        }
+        return fenced(op, context, () -> super.exec(op, context));
     }
 }
