@@ -34,6 +34,8 @@ public final class DenseGraph implements AutoCloseable {
 
     /** {@link Node#input} of a layer that reads the network input. */
     public static final int NETWORK_INPUT = -1;
+    /** Layers with at least this many inputs compute their product transposed (see {@link #forward}). */
+    private static final int WIDE_INPUT = 256;
 
     private final Node[] nodes;
     private final ConvStage[] conv;
@@ -71,6 +73,8 @@ public final class DenseGraph implements AutoCloseable {
     private final FloatPointer[] deltaView;
     private final float[][] outJava;
     private final float[][] deltaJava;
+    /** A layer's transposed output, before it is turned round into {@link #outJava}. */
+    private float[] transposed;
 
     public DenseGraph(List<Node> nodes, int inputSize, int numParams, int maxBatch) {
         this(List.of(), nodes, inputSize, numParams, maxBatch);
@@ -160,6 +164,11 @@ public final class DenseGraph implements AutoCloseable {
                 convGradJava[c] = new float[rows * conv[c].layout().inputSize()];
             }
         }
+        int widest = 1;
+        for (Node node : nodes) {
+            widest = Math.max(widest, node.layout().nOut());
+        }
+        transposed = new float[rows * widest];
         ones = new NativeFloats(rows);
         for (int i = 0; i < rows; i++) {
             Memory.put(ones.address(), i, 1f);
@@ -251,6 +260,26 @@ public final class DenseGraph implements AutoCloseable {
             DenseLayout d = nodes[k].layout();
             int src = nodes[k].input();
             FloatPointer x = src == NETWORK_INPUT ? inputView : outView[src];
+            int n = batch * d.nOut();
+            if (wTransposed[k] && d.nIn() >= WIDE_INPUT && batch >= 8) {
+                // Y^T = Wt X^T, then transposed on the Java side: OpenBLAS computes the product this way round
+                // 1.3-1.8x faster when the input is wide (batch 32, 1024 -> 128: 140 vs 249 us; 64, 256 -> 256:
+                // 91 vs 115 us), and as fast or slightly slower for narrow ones (256, 64 -> 64: 26 vs 23 us)
+                Gemm.sgemm(false, true, d.nOut(), batch, d.nIn(), 1f, w[k], d.nIn(), x, d.nIn(), 0f, outView[k],
+                        batch);
+                Gemm.sger(d.nOut(), batch, b[k], onesView, outView[k], batch);
+                out[k].buffer().get(0, transposed, 0, n);
+                float[] y = outJava[k];
+                int cols = d.nOut();
+                for (int o = 0; o < cols; o++) {
+                    for (int r = 0; r < batch; r++) {
+                        y[r * cols + o] = transposed[o * batch + r];
+                    }
+                }
+                Activations.activate(d.activation(), y, n);
+                out[k].buffer().put(0, y, 0, n);
+                continue;
+            }
             if (wTransposed[k]) {
                 Gemm.sgemm(false, true, batch, d.nOut(), d.nIn(), 1f, x, d.nIn(), w[k], d.nIn(), 0f, outView[k],
                         d.nOut());
@@ -259,7 +288,6 @@ public final class DenseGraph implements AutoCloseable {
                         d.nOut());
             }
             Gemm.sger(batch, d.nOut(), onesView, b[k], outView[k], d.nOut());
-            int n = batch * d.nOut();
             out[k].buffer().get(0, outJava[k], 0, n);
             if (d.activation() != rlx.networks.config.ActivationKind.IDENTITY) {
                 Activations.activate(d.activation(), outJava[k], n);

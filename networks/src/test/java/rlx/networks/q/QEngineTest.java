@@ -58,6 +58,9 @@ class QEngineTest {
                         true, ActivationKind.SIGMOID, 12)),
                 Arguments.of("adam leaky relu clip", TestNets.mlp(OptimizerConfig.adam(1e-3).withClipNorm(0.1),
                         LossKind.MSE, true, ActivationKind.LEAKY_RELU, 24, 24)),
+                // layers of 256 inputs or more compute their product transposed
+                Arguments.of("wide dueling adam", TestNets.mlp(OptimizerConfig.adam(1e-3), LossKind.MSE, true,
+                        ActivationKind.RELU, 300, 260)),
                 // MinAtar's torso in small: one valid 3x3 convolution before the dense layers
                 Arguments.of("conv rmsprop huber", TestNets.mlp(OptimizerConfig.rmsprop(1e-3).withL2(1e-4),
                         LossKind.HUBER, false, ActivationKind.RELU, 16).withConv(new ConvTorsoConfig(2, 3, 2,
