@@ -19,7 +19,7 @@ final class BenchCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "env", description = {
+    @Command(name = "env", mixinStandardHelpOptions = true, description = {
         "Raw vectorised env stepping with random actions, one thread. Last line:",
         "  bench env=<id> envs=<n> steps_per_second=<x>"})
     int env(@Parameters(paramLabel = "<id>", description = "Registered env id.") String id,
@@ -34,7 +34,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "dqn", description = {
+    @Command(name = "dqn", mixinStandardHelpOptions = true, description = {
         "DQN training throughput on CartPole-v1 with CleanRL's default hyperparameters. Last line:",
         "  bench dqn env_steps=<n> steps_per_second=<x>"})
     int dqn(@Option(names = "--steps", defaultValue = "100000", description = "Env steps (default ${DEFAULT-VALUE}).") long steps,
@@ -48,7 +48,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "dqn-learner", description = {
+    @Command(name = "dqn-learner", mixinStandardHelpOptions = true, description = {
         "Gradient updates per second of a DQN config's learner alone (its network, batch size and optimiser) on",
         "replayed random-action transitions of its env, and the time of one batched forward pass. Last line:",
         "  bench dqn-learner env=<id> batch=<b> updates_per_second=<x> ms_per_update=<y> ms_per_forward=<z>"})
@@ -67,7 +67,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "pg-learner", description = {
+    @Command(name = "pg-learner", mixinStandardHelpOptions = true, description = {
         "Gradient updates per second of an A2C/PPO config's learner alone (one minibatch's gradient and optimiser step,",
         "its network, minibatch and optimiser) on rollouts of its env. Last line:",
         "  bench pg-learner env=<id> batch=<b> updates_per_second=<x> ms_per_update=<y>"})
@@ -85,7 +85,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "mcts", description = {
+    @Command(name = "mcts", mixinStandardHelpOptions = true, description = {
         "UCT search with random rollouts from the initial position, one thread or --threads N on one tree. Last line:",
         "  bench mcts game=<game> playouts_per_second=<x>   (MCTS simulations, each ending in one random playout)",
         "  with --threads N: the same line, then ' threads=<n>'"})
@@ -104,7 +104,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "alphazero", description = {
+    @Command(name = "alphazero", mixinStandardHelpOptions = true, description = {
         "AlphaZero network throughput: one line per forward batch size, then self-play search with --games games",
         "sharing each forward pass (no score cache: every leaf is one network row). Last line:",
         "  bench alphazero game=<game> leaf_evaluations_per_second=<x> games=<n>"})
@@ -137,7 +137,7 @@ final class BenchCommand {
         return 0;
     }
 
-    @Command(name = "runners", description = {
+    @Command(name = "runners", mixinStandardHelpOptions = true, description = {
         "Env steps per second collected by runner actors (acting included, no learning) for each runner count,",
         "with the env, num-envs, rollout length and network of an A2C/PPO/A3C config. One line per count:",
         "  bench runners=<n> steps_per_second=<x>   (with --workers K: ... workers=<K>)"})

@@ -40,7 +40,7 @@ final class EnvCommand {
     @Spec
     CommandSpec spec;
 
-    @Command(name = "list", description = "One env id per line with its spaces and time limit.")
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "One env id per line with its spaces and time limit.")
     int list() {
         PrintWriter out = spec.commandLine().getOut();
         for (String id : registry.ids()) {
@@ -61,7 +61,7 @@ final class EnvCommand {
         return space.toString().replace(" ", "");
     }
 
-    @Command(name = "check", description = "Run the env checker; prints env_check=<id> ok or the failures.")
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Run the env checker; prints env_check=<id> ok or the failures.")
     int check(@Parameters(paramLabel = "<id>", description = "Registered env id.") String id,
               @Option(names = "--episodes", defaultValue = "20", description = "Random episodes to run (default ${DEFAULT-VALUE}).") int episodes,
               @Option(names = "--seed", defaultValue = "0", description = "Root seed (default ${DEFAULT-VALUE}).") long seed) {
@@ -73,7 +73,7 @@ final class EnvCommand {
         return failures.isEmpty() ? 0 : RlxCommand.EXIT_FAILED;
     }
 
-    @Command(name = "replay", description = {
+    @Command(name = "replay", mixinStandardHelpOptions = true, description = {
         "Replay a Gymnasium reference file (trajectories or *.model.json transition tables).",
         "Trajectories: rollout from initial_state and stepwise from each recorded state; last line",
         "  replay env=<id> episodes=<n> steps=<n> rollout_max_error=<x> stepwise_max_error=<y> mismatches=<k>",
@@ -91,7 +91,7 @@ final class EnvCommand {
         return result.mismatches() == 0 ? 0 : RlxCommand.EXIT_FAILED;
     }
 
-    @Command(name = "render", description = {
+    @Command(name = "render", mixinStandardHelpOptions = true, description = {
         "Play one episode of a MinAtar env with seeded uniformly random actions, or with a trained run's greedy",
         "policy (--run <run dir>, its latest checkpoint), and draw it:",
         "  a .png file gets the first frame, a .gif file every frame (looping, 50 ms a frame).",

@@ -76,8 +76,8 @@ public final class ConfigLoader {
 
     /** Parses one {@code key=value} override; the origin of its value reads {@code override key=value}. */
     static Config parseOverride(String override) {
-        String expected = "expected key=value with a dotted key and a HOCON value, e.g. seed=3, agent.lr=1e-3 or "
-                + "agent.network.hidden=[64,64]";
+        String expected = "expected key=value with a dotted key and a HOCON value, e.g. seed=3, "
+                + "agent.network.optimizer.learning-rate=1e-3 or agent.network.torso.hidden=[64,64]";
         int eq = override == null ? -1 : override.indexOf('=');
         if (eq <= 0) {
             throw new IllegalArgumentException("malformed override '" + override + "': " + expected);

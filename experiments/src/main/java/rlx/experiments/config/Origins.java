@@ -13,7 +13,7 @@ final class Origins {
     }
 
     /**
-     * {@code cartpole-dqn.conf:7}, {@code defaults/dqn.conf:3} or {@code override agent.lr=1e-3}. A merged object
+     * {@code cartpole-dqn.conf:7}, {@code defaults/dqn.conf:3} or {@code override agent.network.optimizer.learning-rate=1e-3}. A merged object
      * (file over defaults) is named after its first source that is not an override, because that is where a missing
      * key belongs.
      */
