@@ -61,11 +61,6 @@ final class ConvStage {
         return l;
     }
 
-    /** Floats of one image's output, channels-first. */
-    int outputSize() {
-        return l.outputSize();
-    }
-
     void allocate(int batch) {
         close();
         rows = batch * positions;
@@ -89,7 +84,7 @@ final class ConvStage {
         onesView = ones.view(0);
     }
 
-    /** The channels-first outputs of the last {@link #forward}, {@code batch * outputSize()} floats. */
+    /** The channels-first outputs of the last {@link #forward}, {@code batch} images of the layout's output size. */
     float[] output() {
         return outJava;
     }
@@ -218,11 +213,6 @@ final class ConvStage {
                 }
             }
         }
-    }
-
-    /** Multiply-adds of the forward product for {@code batch} images. */
-    long forwardMacs(int batch) {
-        return (long) batch * positions * patch * l.outChannels();
     }
 
     void close() {

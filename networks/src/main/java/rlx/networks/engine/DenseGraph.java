@@ -372,31 +372,6 @@ public final class DenseGraph implements AutoCloseable {
         }
     }
 
-    /** Multiply-adds of one forward pass over {@code batch} rows. */
-    public long forwardMacs(int batch) {
-        long macs = 0;
-        for (ConvStage c : conv) {
-            macs += c.forwardMacs(batch);
-        }
-        for (Node n : nodes) {
-            macs += (long) batch * n.layout().nIn() * n.layout().nOut();
-        }
-        return macs;
-    }
-
-    /** Multiply-adds of one backward pass over {@code batch} rows (weight gradients, and input gradients but the first's). */
-    public long backwardMacs(int batch) {
-        long macs = 0;
-        for (int c = 0; c < conv.length; c++) {
-            macs += (c == 0 ? 1 : 2) * conv[c].forwardMacs(batch);
-        }
-        for (Node n : nodes) {
-            long product = (long) batch * n.layout().nIn() * n.layout().nOut();
-            macs += n.input() == NETWORK_INPUT && conv.length == 0 ? product : 2 * product;
-        }
-        return macs;
-    }
-
     private void checkBatch(int batch) {
         if (batch <= 0 || batch > maxBatch) {
             throw new IllegalArgumentException("batch (" + batch + ") must be in [1, " + maxBatch + "]");

@@ -157,11 +157,6 @@ final class QEngine implements AutoCloseable {
         optimizer.setLearningRate(lr);
     }
 
-    /** Multiply-adds of one forward pass of {@code batch} rows. */
-    long forwardMacs(int batch) {
-        return net.forwardMacs(batch);
-    }
-
     /** Writes parameters, optimiser state, learning rate and iteration count into the graph (before saving it). */
     void syncTo(ComputationGraph graph) {
         INDArray p = flatParams(graph);
